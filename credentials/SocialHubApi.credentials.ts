@@ -1,0 +1,109 @@
+import type {
+	IAuthenticate,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { DEFAULT_BASE_URL, baseUrlOf, getAccessToken, tokenToSend } from './socialHubToken';
+
+export class SocialHubApi implements ICredentialType {
+	name = 'socialHubApi';
+
+	displayName = 'SocialHub API';
+
+	icon: Icon = 'file:../nodes/SocialHub/socialhub.svg';
+
+	documentationUrl = 'https://github.com/n8n-nodes-socialhub/n8n-nodes-socialhub#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			placeholder: `e.g. ${DEFAULT_BASE_URL}`,
+			description: 'The SocialHub OpenAPI address of your tenant (production, UAT or another region)',
+			required: true,
+		},
+		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+	];
+
+	/** n8n calls this when the stored token is empty, and again after an HTTP 401. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return { accessToken: await getAccessToken(this.helpers, credentials) };
+	}
+
+	/**
+	 * A function rather than the generic expression form: it runs once per request, so keeping
+	 * n8n's expression engine out of it (base URL included) makes every item cheaper.
+	 */
+	authenticate: IAuthenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		if (!requestOptions.baseURL && !/^https?:/i.test(requestOptions.url)) {
+			requestOptions.baseURL = baseUrlOf(credentials);
+		}
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: tokenToSend(credentials.accessToken),
+		};
+		return requestOptions;
+	};
+
+	/**
+	 * The test asks for a token with the App ID and App Secret being tested, so a stored token
+	 * never vouches for a freshly edited secret.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/v1/auth/token',
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json;charset=utf-8' },
+			body: {
+				appId: '={{$credentials.appId}}',
+				appSecret: '={{$credentials.appSecret}}',
+			},
+			json: true,
+			ignoreHttpStatusErrors: true,
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'data.accessToken',
+					value: undefined,
+					message:
+						'SocialHub rejected the App ID and App Secret (no access token was issued). Check both keys and the Base URL.',
+				},
+			},
+		],
+	};
+}

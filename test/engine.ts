@@ -1,0 +1,375 @@
+/**
+ * Runs workflows through n8n's real engine (n8n-core's WorkflowExecute and RoutingNode),
+ * in-process, with a credentials helper that does what n8n's server does: fill defaults, run
+ * `preAuthentication` when the expirable token is empty or after a 401, persist its output,
+ * and apply `authenticate`. The tests, the demo and the benchmark share it.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'socialhub-n8n-'));
+process.env.N8N_LOG_LEVEL ??= 'silent';
+
+import {
+	DirectoryLoader,
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	ICredentials,
+	IDataObject,
+	IExecuteData,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	ICredentialTestRequest,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+
+export const NODE_TYPE = 'n8n-nodes-socialhub.socialHub';
+export const CREDENTIAL_TYPE = 'socialHubApi';
+export const CREDENTIAL_REF = { id: 'cred-1', name: 'SocialHub account' };
+
+/** Stands in for n8n-nodes-base's Manual Trigger: its items come from pinned data. */
+class StartNode implements INodeType {
+	description = {
+		displayName: 'Manual Trigger',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: '',
+		defaults: { name: 'Start' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [],
+	} as unknown as INodeType['description'];
+
+	async execute() {
+		return [[{ json: {} }]];
+	}
+}
+
+class CredentialsHelper extends ICredentialsHelper {
+	readonly store = new Map<string, ICredentialDataDecryptedObject>();
+	reads = 0;
+	writes = 0;
+
+	constructor(private readonly type: ICredentialType) {
+		super();
+	}
+
+	private expirable(): INodeProperties | undefined {
+		return this.type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+	}
+
+	withDefaults(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+		const filled: ICredentialDataDecryptedObject = {};
+		for (const property of this.type.properties) filled[property.name] = property.default as never;
+		return { ...filled, ...data };
+	}
+
+	getParentTypes() {
+		return [];
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const { authenticate } = this.type;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		return requestOptions;
+	}
+
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	) {
+		const expirable = this.expirable();
+		if (!expirable || typeof this.type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const output = await this.type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		const details = node.credentials?.[this.type.name];
+		if (details?.id) {
+			this.reads++;
+			this.writes++;
+			this.store.set(details.id, { ...this.store.get(details.id), ...(output as ICredentialDataDecryptedObject) });
+		}
+		return Object.assign(credentials, output);
+	}
+
+	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return ((await this.type.preAuthentication?.call(helpers, credentials)) ?? undefined) as
+			| ICredentialDataDecryptedObject
+			| undefined;
+	}
+
+	async getCredentials(details: INodeCredentialsDetails): Promise<ICredentials> {
+		const data = this.store.get(details.id ?? '') ?? {};
+		return { id: details.id, name: details.name, type: this.type.name, getData: () => data } as unknown as ICredentials;
+	}
+
+	async getDecrypted(_additionalData: unknown, details: INodeCredentialsDetails) {
+		this.reads++;
+		const data = this.store.get(details.id ?? '');
+		if (!data) throw new Error(`Credential ${details.id ?? ''} does not exist`);
+		return this.withDefaults(structuredClone(data));
+	}
+
+	async updateCredentials(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+		this.writes++;
+		this.store.set(details.id ?? '', data);
+	}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties() {
+		return this.type.properties;
+	}
+}
+
+export interface NodeSettings {
+	continueOnFail?: boolean;
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
+}
+
+export interface RunResult {
+	/** The SocialHub node's output items (error items included with continueOnFail). */
+	items: INodeExecutionData[];
+	/** The error that stopped the workflow, if any. */
+	error?: { message: string; description?: string | null; [key: string]: unknown };
+	run: IRun;
+	/** The node's execution time as n8n measured it. */
+	executionTime: number;
+}
+
+export class SocialHubEngine {
+	readonly nodeType: INodeType;
+	readonly credentialType: ICredentialType;
+	readonly credentials: CredentialsHelper;
+	private readonly nodeTypes: INodeTypes;
+
+	constructor(NodeClass: new () => INodeType, CredentialClass: new () => ICredentialType) {
+		this.nodeType = new NodeClass();
+		// n8n's loader adds "Request Options" (batching, timeout, proxy) to declarative nodes.
+		DirectoryLoader.applyDeclarativeNodeOptionParameters(this.nodeType);
+		this.credentialType = new CredentialClass();
+		this.credentials = new CredentialsHelper(this.credentialType);
+		const types: Record<string, INodeType> = {
+			[NODE_TYPE]: this.nodeType,
+			'n8n-nodes-base.manualTrigger': new StartNode(),
+		};
+		this.nodeTypes = {
+			getByName: (name: string) => types[name],
+			getByNameAndVersion: (name: string, version?: number) =>
+				NodeHelpers.getVersionedNodeType(types[name], version),
+			getKnownTypes: () => ({}),
+		} as INodeTypes;
+	}
+
+	/** Saves the credential's data, as creating it in n8n's UI does (the token starts empty). */
+	setCredential(data: ICredentialDataDecryptedObject, id = CREDENTIAL_REF.id) {
+		this.credentials.store.set(id, { accessToken: '', ...data });
+	}
+
+	storedCredential(id = CREDENTIAL_REF.id) {
+		return this.credentials.store.get(id);
+	}
+
+	private additionalData(workflowData: IWorkflowBase): IWorkflowExecuteAdditionalData {
+		const executionId = randomUUID();
+		return {
+			credentialsHelper: this.credentials,
+			hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
+			executionId,
+			executeWorkflow: async () => {
+				throw new Error('not supported here');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1:5678/rest',
+			instanceBaseUrl: 'http://127.0.0.1:5678',
+			formBaseUrl: 'http://127.0.0.1:5678/form',
+			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+			formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+			mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+			mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+			variables: {},
+			logAiEvent: () => {},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/** Runs Manual Trigger → SocialHub with `items` as the trigger's output. */
+	async run(
+		parameters: IDataObject,
+		items: IDataObject[] = [{}],
+		settings: NodeSettings = {},
+		timezone = 'UTC',
+	): Promise<RunResult> {
+		const socialHub: INode = {
+			id: 'socialhub-node',
+			name: 'SocialHub',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: parameters as INode['parameters'],
+			credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },
+			...(settings.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(settings.retryOnFail
+				? { retryOnFail: true, maxTries: settings.maxTries ?? 3, waitBetweenTries: settings.waitBetweenTries ?? 0 }
+				: {}),
+		};
+		const trigger: INode = {
+			id: 'trigger-node',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const connections = { Start: { main: [[{ node: 'SocialHub', type: 'main' as const, index: 0 }]] } };
+		const workflowData = {
+			id: 'wf-1',
+			name: 'SocialHub test',
+			active: false,
+			isArchived: false,
+			nodes: [trigger, socialHub],
+			connections,
+			settings: { timezone },
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as unknown as IWorkflowBase;
+		const workflow = new Workflow({
+			id: 'wf-1',
+			nodes: [trigger, socialHub],
+			connections,
+			active: false,
+			nodeTypes: this.nodeTypes,
+			settings: { timezone },
+		});
+		const execution = new WorkflowExecute(this.additionalData(workflowData), 'manual');
+		const run = await execution.run({
+			workflow,
+			startNode: trigger,
+			pinData: { Start: items.map((json) => ({ json })) },
+		});
+		const task = run.data.resultData.runData.SocialHub?.[0];
+		const error = (run.data.resultData.error ?? task?.error) as RunResult['error'];
+		return {
+			items: task?.data?.main?.[0] ?? [],
+			error,
+			run,
+			executionTime: task?.executionTime ?? 0,
+		};
+	}
+
+	/**
+	 * Tests a credential the way n8n's server does for a credential with a `test` request: the
+	 * request runs through RoutingNode with the data as given, then the rules judge the answer.
+	 */
+	async testCredential(data: ICredentialDataDecryptedObject): Promise<{ status: string; message: string }> {
+		const test = this.credentialType.test as ICredentialTestRequest;
+		const credentialsDecrypted = {
+			id: CREDENTIAL_REF.id,
+			name: CREDENTIAL_REF.name,
+			type: CREDENTIAL_TYPE,
+			data: this.credentials.withDefaults(data),
+		};
+		this.credentials.store.set(CREDENTIAL_REF.id, credentialsDecrypted.data);
+		const tempType: INodeType = {
+			description: {
+				displayName: 'Temp',
+				name: 'n8n-nodes-base.noOp',
+				group: ['transform'],
+				version: 1,
+				description: '',
+				defaults: {},
+				inputs: ['main'],
+				outputs: ['main'],
+				credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+				properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			} as unknown as INodeType['description'],
+		};
+		const node: INode = {
+			id: 'temp',
+			name: 'Temp-Node',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: {
+				getByName: () => tempType,
+				getByNameAndVersion: () => tempType,
+				getKnownTypes: () => ({}),
+			} as unknown as INodeTypes,
+		});
+		const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
+		const executeData: IExecuteData = { node, data: {}, source: null };
+		const context = new ExecuteContext(
+			workflow,
+			node,
+			this.additionalData({} as IWorkflowBase),
+			'internal',
+			runExecutionData,
+			0,
+			[],
+			{ main: [[{ json: {} }]] },
+			executeData,
+			[],
+		);
+		let response: INodeExecutionData[][] | null | undefined;
+		try {
+			response = await new RoutingNode(context, tempType, credentialsDecrypted).runNode();
+		} catch (error) {
+			const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+			if (cause?.response) {
+				return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+			}
+			if (cause?.code) return { status: 'Error', message: cause.code };
+			return { status: 'Error', message: String((error as Error).message) };
+		}
+		for (const rule of test.rules ?? []) {
+			if (rule.type !== 'responseSuccessBody') continue;
+			const body = response?.[0]?.[0]?.json ?? {};
+			const value = rule.properties.key.split('.').reduce<unknown>((at, key) => (at as IDataObject)?.[key], body);
+			if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		}
+		return { status: 'OK', message: 'Connection successful!' };
+	}
+}

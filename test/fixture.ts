@@ -1,0 +1,39 @@
+import { SocialHubApi } from '../credentials/SocialHubApi.credentials';
+import { clearTokenCache } from '../credentials/socialHubToken';
+import { SocialHub } from '../nodes/SocialHub/SocialHub.node';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox, type SandboxOptions } from '../sandbox/server';
+import { SocialHubEngine } from './engine';
+
+export { SANDBOX_APP_ID, SANDBOX_APP_SECRET };
+
+/** A sandbox on 127.0.0.1 and an engine whose credential points at it, fresh for each test. */
+export function useSandbox(options: SandboxOptions = {}) {
+	const ctx = {} as { sandbox: SocialHubSandbox; engine: SocialHubEngine };
+	beforeAll(async () => {
+		ctx.sandbox = new SocialHubSandbox(options);
+		await ctx.sandbox.start();
+	});
+	beforeEach(() => {
+		ctx.sandbox.reset();
+		clearTokenCache();
+		ctx.engine = new SocialHubEngine(SocialHub, SocialHubApi);
+		ctx.engine.setCredential({ baseUrl: ctx.sandbox.url, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });
+	});
+	afterAll(async () => {
+		await ctx.sandbox.stop();
+	});
+	return ctx;
+}
+
+export const adjustParameters = (overrides: Record<string, unknown> = {}) => ({
+	resource: 'points',
+	operation: 'adjustPoints',
+	accountType: 2,
+	accountCode: 'M0001',
+	operationId: 'op-1',
+	operationType: 6,
+	pointValue: 100,
+	effectiveEndTime: '2027-12-31T23:59:59Z',
+	upgradeTierFlag: 0,
+	...overrides,
+});
