@@ -1,11 +1,19 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { consumerFields, consumerOperations } from './descriptions/ConsumerDescription';
+import { masterDataFields, masterDataOperations } from './descriptions/MasterDataDescription';
+import { memberFields, memberOperations } from './descriptions/MemberDescription';
+import { orderFields, orderOperations } from './descriptions/OrderDescription';
 import { pointsFields, pointsOperations } from './descriptions/PointsDescription';
 import { createOperationRunner } from './shared/request';
 
 const resourceDescriptions: Array<{ operations: INodeProperties[]; fields: INodeProperties[] }> = [
+	{ operations: memberOperations, fields: memberFields },
+	{ operations: consumerOperations, fields: consumerFields },
+	{ operations: orderOperations, fields: orderFields },
 	{ operations: pointsOperations, fields: pointsFields },
+	{ operations: masterDataOperations, fields: masterDataFields },
 ];
 
 /** "resource.operation" → the operation's display name, for error messages. */

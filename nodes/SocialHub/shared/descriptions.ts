@@ -67,3 +67,16 @@ export const phonePrefixField = (shownFor: INodeProperties['displayOptions']): I
 	displayOptions: shownFor,
 	routing: { send: { type: 'body', property: 'phonePrefCode' } },
 });
+
+/** Rows (events, order details, products) come from the fields below or as JSON from an expression. */
+export const inputModeField = (what: string): INodeProperties => ({
+	displayName: `Specify ${what}`,
+	name: 'inputMode',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Using Fields Below', value: 'fields' },
+		{ name: 'Using JSON', value: 'json' },
+	],
+	default: 'fields',
+});

@@ -149,6 +149,14 @@ function rowsOf(body: IDataObject): { rows: IDataObject[]; total?: number } {
 	};
 }
 
+/** SocialHub pages GET lists through the query and POST lists through the body. */
+function pagingTarget(requestData: RequestData): IDataObject {
+	const { options } = requestData;
+	if ((options.method ?? 'GET') === 'GET') return (options.qs ??= {});
+	if (!options.body || typeof options.body !== 'object') options.body = {};
+	return options.body as IDataObject;
+}
+
 /** Reads pages until `limit` rows or the last page; every failing page is an error. */
 async function readPages(
 	context: IExecutePaginationFunctions,
@@ -157,11 +165,7 @@ async function readPages(
 	limit: number,
 	firstPage: number,
 ): Promise<INodeExecutionData[]> {
-	const paging = (
-		requestData.options.body && (requestData.options.body as IDataObject).pageNo !== undefined
-			? requestData.options.body
-			: requestData.options.qs
-	) as IDataObject;
+	const paging = pagingTarget(requestData);
 	const pageSize = Number(paging.pageSize);
 	const returned: INodeExecutionData[] = [];
 	for (let pageNo = firstPage; returned.length < limit; pageNo++) {
@@ -194,7 +198,7 @@ export function createOperationRunner(labels: Record<string, string>) {
 		if (!splitRows) return [{ json: await sendOnce(this, requestData, label) }];
 
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
-		const paging = (requestData.options.body as IDataObject)?.pageNo ?? requestData.options.qs?.pageNo;
-		return await readPages(this, requestData, label, limit, returnAll ? 1 : Number(paging) || 1);
+		const firstPage = returnAll ? 1 : Number(pagingTarget(requestData).pageNo) || 1;
+		return await readPages(this, requestData, label, limit, firstPage);
 	};
 }

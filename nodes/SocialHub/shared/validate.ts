@@ -16,7 +16,8 @@ export type FieldKind =
 	| 'epochMs'
 	| 'dateTime'
 	| 'date'
-	| 'json';
+	| 'json'
+	| 'jsonObject';
 
 export interface FieldRule {
 	/** The field's name as the user sees it, used in every error about it. */
@@ -104,6 +105,12 @@ export function convertField(value: unknown, rule: FieldRule, timeZone: string):
 		}
 		case 'json':
 			result = parseJson(value, label);
+			break;
+		case 'jsonObject':
+			result = parseJson(value, label);
+			if (!result || typeof result !== 'object' || Array.isArray(result)) {
+				throw new InvalidFieldError(`"${label}" must be a JSON object, not ${shown(value)}`);
+			}
 			break;
 	}
 	if (rule.oneOf) {
@@ -193,4 +200,50 @@ export function prepareRequest(
 		}
 		return options;
 	};
+}
+
+/** Applies `rules` to each row; errors say which row ("Event 2: ...", counting from 1). */
+export function applyRowRules(
+	rows: unknown,
+	rules: FieldRules,
+	rowLabel: string,
+	timeZone: string,
+): IDataObject[] {
+	if (!Array.isArray(rows) || rows.length === 0) {
+		throw new InvalidFieldError(`At least one ${rowLabel.toLowerCase()} is required`);
+	}
+	return rows.map((row, index) => {
+		if (!row || typeof row !== 'object' || Array.isArray(row)) {
+			throw new InvalidFieldError(`${rowLabel} ${index + 1} must be an object, not ${shown(row)}`);
+		}
+		try {
+			return applyRules({ ...(row as IDataObject) }, rules, timeZone);
+		} catch (error) {
+			if (error instanceof InvalidFieldError) {
+				throw new InvalidFieldError(`${rowLabel} ${index + 1}: ${error.message}`);
+			}
+			throw error;
+		}
+	});
+}
+
+/**
+ * Rows given either as the entries of a fixed collection or, from an expression, as JSON
+ * (an array, or an object holding the array under `key`).
+ */
+export function rowsFromParameters(
+	context: IExecuteSingleFunctions,
+	jsonParameter: string,
+	collectionPath: string,
+	label: string,
+	key?: string,
+): unknown {
+	if (context.getNodeParameter('inputMode', 'fields') === 'json') {
+		const parsed = parseJson(context.getNodeParameter(jsonParameter, '[]'), label);
+		if (key && parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+			return (parsed as IDataObject)[key];
+		}
+		return parsed;
+	}
+	return context.getNodeParameter(collectionPath, []);
 }
