@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -9,7 +10,7 @@ interface StoredNode {
 	name: string;
 	type: string;
 	typeVersion: number;
-	parameters: Record<string, unknown>;
+	parameters: IDataObject;
 	credentials?: Record<string, unknown>;
 }
 

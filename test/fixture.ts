@@ -2,7 +2,7 @@ import { SocialHubApi } from '../credentials/SocialHubApi.credentials';
 import { clearTokenCache } from '../credentials/socialHubToken';
 import { SocialHub } from '../nodes/SocialHub/SocialHub.node';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox, type SandboxOptions } from '../sandbox/server';
-import { SocialHubEngine } from './engine';
+import { SocialHubEngine } from '../harness/engine';
 
 export { SANDBOX_APP_ID, SANDBOX_APP_SECRET };
 

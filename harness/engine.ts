@@ -135,7 +135,7 @@ class CredentialsHelper extends ICredentialsHelper {
 
 	async getDecrypted(_additionalData: unknown, details: INodeCredentialsDetails) {
 		this.reads++;
-		const data = this.store.get(details.id ?? '');
+		const data = this.store.get(details.id ?? '') ?? this.store.get(details.name);
 		if (!data) throw new Error(`Credential ${details.id ?? ''} does not exist`);
 		return this.withDefaults(structuredClone(data));
 	}
@@ -258,31 +258,7 @@ export class SocialHubEngine {
 			parameters: {},
 		};
 		const connections = { Start: { main: [[{ node: 'SocialHub', type: 'main' as const, index: 0 }]] } };
-		const workflowData = {
-			id: 'wf-1',
-			name: 'SocialHub test',
-			active: false,
-			isArchived: false,
-			nodes: [trigger, socialHub],
-			connections,
-			settings: { timezone },
-			createdAt: new Date(),
-			updatedAt: new Date(),
-		} as unknown as IWorkflowBase;
-		const workflow = new Workflow({
-			id: 'wf-1',
-			nodes: [trigger, socialHub],
-			connections,
-			active: false,
-			nodeTypes: this.nodeTypes,
-			settings: { timezone },
-		});
-		const execution = new WorkflowExecute(this.additionalData(workflowData), 'manual');
-		const run = await execution.run({
-			workflow,
-			startNode: trigger,
-			pinData: { Start: items.map((json) => ({ json })) },
-		});
+		const run = await this.runWorkflow({ nodes: [trigger, socialHub], connections }, { Start: items }, timezone);
 		const task = run.data.resultData.runData.SocialHub?.[0];
 		const error = (run.data.resultData.error ?? task?.error) as RunResult['error'];
 		return {
@@ -291,6 +267,44 @@ export class SocialHubEngine {
 			run,
 			executionTime: task?.executionTime ?? 0,
 		};
+	}
+
+	/**
+	 * Runs a whole workflow (as n8n stores it) from its Manual Trigger, whose output is the
+	 * pinned `triggerItems`. Nodes reference the credential by id or by name.
+	 */
+	async runWorkflow(
+		data: Pick<IWorkflowBase, 'nodes' | 'connections'>,
+		triggerItems: Record<string, IDataObject[]> = {},
+		timezone = 'UTC',
+	): Promise<IRun> {
+		const workflowData = {
+			id: 'wf-1',
+			name: 'SocialHub workflow',
+			active: false,
+			isArchived: false,
+			nodes: data.nodes,
+			connections: data.connections,
+			settings: { timezone },
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as unknown as IWorkflowBase;
+		const workflow = new Workflow({
+			id: 'wf-1',
+			nodes: data.nodes,
+			connections: data.connections,
+			active: false,
+			nodeTypes: this.nodeTypes,
+			settings: { timezone },
+		});
+		const trigger = data.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+		if (!trigger) throw new Error('The workflow needs a Manual Trigger to start from');
+		const pinData = Object.fromEntries(
+			Object.entries(triggerItems).map(([name, items]) => [name, items.map((json) => ({ json }))]),
+		);
+		if (!pinData[trigger.name]) pinData[trigger.name] = [{ json: {} }];
+		const execution = new WorkflowExecute(this.additionalData(workflowData), 'manual');
+		return await execution.run({ workflow, startNode: trigger, pinData });
 	}
 
 	/**
