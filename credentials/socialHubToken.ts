@@ -118,6 +118,21 @@ export function clearTokenCache(): void {
 	replacements.clear();
 }
 
+/**
+ * Words for a failed connection. Raw codes such as ECONNREFUSED are left out of messages on
+ * purpose: n8n replaces any error message containing one with a generic sentence.
+ */
+export function networkFailure(error: unknown): string {
+	const { code, message } = error as { code?: string; message?: string };
+	const text = `${code ?? ''} ${message ?? ''}`;
+	if (/ECONNREFUSED/i.test(text)) return 'connection refused';
+	if (/ENOTFOUND|EAI_AGAIN/i.test(text)) return 'host not found';
+	if (/ECONNRESET|socket hang up/i.test(text)) return 'connection closed without an answer';
+	if (/timeout|ETIMEDOUT|ECONNABORTED/i.test(text)) return 'no answer in time';
+	if (/EHOSTUNREACH|ENETUNREACH/i.test(text)) return 'host unreachable';
+	return 'network error';
+}
+
 function lifetimeOf(data: Record<string, unknown>, now: number): number | undefined {
 	const seconds = Number(data.expiresIn ?? data.expireIn);
 	if (Number.isFinite(seconds) && seconds > 0) return now + seconds * 1000;
@@ -153,9 +168,11 @@ async function exchangeToken(
 			timeout: TOKEN_TIMEOUT_MS,
 		})) as { statusCode?: number; body?: unknown };
 	} catch (error) {
-		const reason = (error as { code?: string; message?: string }).code ?? (error as Error).message;
 		throw new SocialHubAuthError(
-			redact(`Could not reach SocialHub at ${baseUrl} to get an access token (${reason})`, secrets),
+			redact(
+				`Could not reach SocialHub at ${baseUrl} to get an access token (${networkFailure(error)})`,
+				secrets,
+			),
 		);
 	}
 

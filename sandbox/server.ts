@@ -47,6 +47,8 @@ export interface Fault {
 	drop?: boolean;
 	/** Echo the request (headers and body) back in the error message, as some gateways do. */
 	echo?: boolean;
+	/** Carry the request out, then answer with the fault anyway (a lost response). */
+	applyFirst?: boolean;
 }
 
 export const SANDBOX_APP_ID = 'sandbox-app';
@@ -60,6 +62,8 @@ export class SocialHubSandbox {
 	readonly requests: RecordedRequest[] = [];
 	state: SandboxState;
 	tokenCalls = 0;
+	/** Every access token handed out, so tests can prove none leaks. */
+	readonly issuedTokens: string[] = [];
 	private tokens = new Map<string, number>();
 	private faults: Array<Fault & { seen: number; used: number }> = [];
 	private server?: http.Server;
@@ -104,6 +108,7 @@ export class SocialHubSandbox {
 		this.faults = [];
 		this.tokens.clear();
 		this.tokenCalls = 0;
+		this.issuedTokens.length = 0;
 		this.state = new SandboxState(this.options.seed);
 	}
 
@@ -180,6 +185,9 @@ export class SocialHubSandbox {
 		this.requests.push(record);
 
 		const fault = this.matchFault(method, url.pathname);
+		if (fault?.applyFirst && !parseError && this.tokens.has(req.headers.authorization ?? '')) {
+			this.state.route(method, url.pathname, record.query, body);
+		}
 		if (fault) {
 			if (fault.hang) {
 				this.hanging.add(res);
@@ -209,6 +217,7 @@ export class SocialHubSandbox {
 				return send(200, fail(40001, 'Invalid appId or appSecret'));
 			}
 			const accessToken = `tok-${randomUUID()}`;
+			this.issuedTokens.push(accessToken);
 			this.tokens.set(accessToken, Date.now() + this.options.tokenTtlSeconds * 1000);
 			return send(200, ok({ accessToken, refreshToken: `ref-${randomUUID()}`, expiresIn: this.options.tokenTtlSeconds }));
 		}

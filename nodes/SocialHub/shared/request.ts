@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { renewRejectedToken } from '../../../credentials/socialHubToken';
+import { networkFailure, renewRejectedToken } from '../../../credentials/socialHubToken';
 import { envelopeCode, envelopeMessage, isSuccessCode, redact } from './errors';
 
 export const CREDENTIAL_TYPE = 'socialHubApi';
@@ -60,7 +60,7 @@ function describeFailure(error: unknown, label: string, timeout: unknown): Failu
 		};
 	}
 	return {
-		message: `${label} failed: could not connect to SocialHub`,
+		message: `${label} failed: could not connect to SocialHub (${networkFailure(cause)})`,
 		description: `The connection failed (${code || text}). Check the credential's Base URL and that SocialHub is reachable from n8n.`,
 	};
 }

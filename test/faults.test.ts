@@ -1,0 +1,198 @@
+/**
+ * How the node behaves when SocialHub or the network misbehaves, for each kind of operation:
+ * a read, a write, a paged Return All and the points adjustment.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Fault } from '../sandbox/server';
+import { SANDBOX_APP_SECRET, adjustParameters, useSandbox } from './fixture';
+
+const ctx = useSandbox();
+
+interface Kind {
+	label: string;
+	path: string;
+	parameters: (item: number) => IDataObject;
+}
+
+const kinds: Record<string, Kind> = {
+	read: {
+		label: 'Get Member',
+		path: '/v1/member/M0001',
+		parameters: () => ({ resource: 'member', operation: 'getMember', cardNo: 'M0001' }),
+	},
+	write: {
+		label: 'Add Store',
+		path: '/v1/masterdata/store',
+		parameters: () => ({ resource: 'masterdata', operation: 'saveStore', organizationCode: '={{ "S" + $json.n }}', organizationName: 'Store' }),
+	},
+	returnAll: {
+		label: 'Get Points Records',
+		path: '/v1/points/pointsRecords/PA0001',
+		parameters: () => ({ resource: 'points', operation: 'getPointsRecords', accountCode: 'PA0001', returnAll: true, pageSize: 100 }),
+	},
+	adjustment: {
+		label: 'Adjust Member Points',
+		path: '/v1/points/adjustment',
+		parameters: () => adjustParameters({ operationId: '={{ "fault-" + $json.n }}', pointValue: 1 }),
+	},
+};
+
+/** Everything n8n produced for a run, as text: output items, errors, run data. */
+const everything = (value: unknown) => JSON.stringify(value);
+
+function expectNoSecrets(value: unknown) {
+	const text = everything(value);
+	expect(text).not.toContain(SANDBOX_APP_SECRET);
+	for (const token of ctx.sandbox.issuedTokens) expect(text).not.toContain(token);
+}
+
+const statusFaults: Array<[number, string]> = [
+	[500, 'Injected HTTP 500'],
+	[502, 'Injected HTTP 502'],
+	[503, 'Injected HTTP 503'],
+	[429, 'Injected HTTP 429'],
+];
+
+describe.each(Object.entries(kinds))('faults on a %s', (_kind, kind) => {
+	it.each(statusFaults)('HTTP %i: the error names the operation and carries SocialHub’s message', async (status, said) => {
+		ctx.sandbox.addFault({ path: kind.path, status, times: Infinity });
+		const { error, run } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
+		expect(error?.message).toBe(`${kind.label} failed: ${said}`);
+		expect(error?.description).toContain(`HTTP ${status}`);
+		expect(error?.httpCode).toBe(String(status));
+		expectNoSecrets(run);
+	});
+
+	it('HTTP 503 without a SocialHub body: the error carries the status', async () => {
+		ctx.sandbox.addFault({ path: kind.path, status: 503, body: 'Service Unavailable', times: Infinity });
+		const { error } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
+		expect(error?.message).toBe(`${kind.label} failed: SocialHub answered HTTP 503`);
+	});
+
+	it('a server that never answers: gives up after Request Options > Timeout and says so', async () => {
+		ctx.sandbox.addFault({ path: kind.path, hang: true, times: Infinity });
+		const started = Date.now();
+		const { error, run } = await ctx.engine.run({ ...kind.parameters(0), requestOptions: { timeout: 400 } }, [{ n: 1 }]);
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(error?.message).toBe(`${kind.label} failed: SocialHub did not answer within 400 ms`);
+		expect(error?.description).toContain('Timeout');
+		expectNoSecrets(run);
+	});
+
+	it('a connection dropped without an answer', async () => {
+		ctx.sandbox.addFault({ path: kind.path, drop: true, times: Infinity });
+		const { error } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
+		expect(error?.message).toBe(`${kind.label} failed: could not connect to SocialHub (connection closed without an answer)`);
+	});
+
+	it('a malformed JSON body', async () => {
+		ctx.sandbox.addFault({ path: kind.path, malformed: true, times: Infinity });
+		const { error } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
+		expect(error?.message).toBe(`${kind.label} failed: SocialHub's answer is not the JSON envelope it should be`);
+	});
+
+	it('HTTP 200 with code ≠ 200', async () => {
+		ctx.sandbox.addFault({ path: kind.path, status: 200, body: { code: 50001, msg: 'Tenant is suspended' }, times: Infinity });
+		const { error } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
+		expect(error?.message).toBe(`${kind.label} failed: Tenant is suspended`);
+		expect(error?.description).toContain('code 50001');
+	});
+
+	it('a token that expires mid-run: one renewal, the run completes', async () => {
+		await ctx.engine.run(kind.parameters(0), [{ n: 0 }]);
+		ctx.sandbox.expireTokens();
+		const { error, items } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }, { n: 2 }, { n: 3 }]);
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThanOrEqual(3);
+		expect(ctx.sandbox.tokenCalls).toBe(2);
+	});
+
+	it('the token endpoint itself failing', async () => {
+		ctx.sandbox.addFault({ path: '/v1/auth/token', status: 500, body: { code: 500, msg: 'Token service error' }, times: Infinity });
+		const { error, run } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
+		expect(error?.message).toBe(`${kind.label} failed: SocialHub rejected the App ID and App Secret: Token service error`);
+		expect(ctx.sandbox.apiRequests(kind.path)).toHaveLength(0);
+		expectNoSecrets(run);
+	});
+
+	it('a token rejected as HTTP 200 with code 401 in the body: the node renews it itself and succeeds', async () => {
+		await ctx.engine.run(kind.parameters(0), [{ n: 0 }]);
+		ctx.sandbox.setRejectTokensInBody(true);
+		ctx.sandbox.expireTokens();
+		try {
+			const { error, items } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }, { n: 2 }]);
+			expect(error).toBeUndefined();
+			expect(items.length).toBeGreaterThanOrEqual(2);
+			expect(ctx.sandbox.tokenCalls).toBe(2);
+		} finally {
+			ctx.sandbox.setRejectTokensInBody(false);
+		}
+	});
+
+	it('a token rejected as HTTP 200 with code 401 even after renewal: the error says what happened and what to do', async () => {
+		ctx.sandbox.addFault({ path: kind.path, status: 200, body: { code: 401, msg: 'token invalid' }, times: Infinity });
+		const { error, run } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
+		expect(error?.message).toBe(`${kind.label} failed: token invalid`);
+		expect(error?.description).toContain('HTTP 200 with code 401');
+		expect(error?.description).toContain('Check the App ID and App Secret');
+		expectNoSecrets(run);
+	});
+
+	it('a gateway that echoes the request (token included) in its error never leaks the token', async () => {
+		ctx.sandbox.addFault({ path: kind.path, echo: true, times: Infinity });
+		const { error, run } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
+		expect(error?.message).toContain(`${kind.label} failed: Gateway error for request`);
+		expect(error?.message).toContain('***');
+		expectNoSecrets(run);
+	});
+
+	it('with Continue On Fail, the failing item becomes an error item and every other item is processed', async () => {
+		ctx.sandbox.addFault({ path: kind.path, skip: 1, status: 503, times: 1 });
+		const { error, items, run } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }, { n: 2 }, { n: 3 }], { continueOnFail: true });
+		expect(error).toBeUndefined();
+		const errors = items.filter((item) => item.json.error);
+		expect(errors).toHaveLength(1);
+		expect(String(errors[0].json.error)).toBe(`${kind.label} failed: Injected HTTP 503`);
+		expect(items.length - errors.length).toBeGreaterThanOrEqual(2);
+		expectNoSecrets(run);
+	});
+});
+
+describe('connection refused', () => {
+	it('while getting a token', async () => {
+		ctx.engine.setCredential({ baseUrl: 'http://127.0.0.1:9', appId: 'a', appSecret: SANDBOX_APP_SECRET });
+		const { error, run } = await ctx.engine.run(adjustParameters());
+		expect(error?.message).toBe(
+			'Adjust Member Points failed: Could not reach SocialHub at http://127.0.0.1:9 to get an access token (connection refused)',
+		);
+		expectNoSecrets(run);
+	});
+
+	it('with a stored token', async () => {
+		ctx.engine.setCredential({ baseUrl: 'http://127.0.0.1:9', appId: 'a', appSecret: SANDBOX_APP_SECRET, accessToken: 'tok-stored-0001' });
+		const { error, run } = await ctx.engine.run(adjustParameters());
+		expect(error?.message).toBe('Adjust Member Points failed: could not connect to SocialHub (connection refused)');
+		expect(everything(run)).not.toContain('tok-stored-0001');
+	});
+});
+
+describe('Retry On Fail', () => {
+	it.each<[string, Fault]>([
+		['a lost response (applied, then HTTP 502)', { path: '/v1/points/adjustment', applyFirst: true, status: 502, times: 2 }],
+		['a response that never comes (applied, then no answer)', { path: '/v1/points/adjustment', applyFirst: true, hang: true, times: 1 }],
+	])('a retried adjustment after %s carries the same operation ID and is applied once', async (_what, fault) => {
+		ctx.sandbox.addFault(fault);
+		const { error, items } = await ctx.engine.run(
+			{ ...adjustParameters({ operationId: '={{ "retry-" + $json.order }}', pointValue: 25 }), requestOptions: { timeout: 400 } },
+			[{ order: 'A' }],
+			{ retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ code: '200', data: { duplicate: true } });
+		const ids = ctx.sandbox.apiRequests('/v1/points/adjustment').map((r) => (r.body as { operationId: string }).operationId);
+		expect(ids.length).toBeGreaterThan(1);
+		expect(new Set(ids)).toEqual(new Set(['retry-A']));
+		expect(ctx.sandbox.state.accounts.get('PA0001')?.balance).toBe(1025);
+	});
+});
