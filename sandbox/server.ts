@@ -253,6 +253,18 @@ export class SocialHubSandbox {
 			case 'POST /__sandbox/expire-tokens':
 				this.expireTokens();
 				return send(200, { ok: true });
+			case 'POST /__sandbox/seed-records': {
+				const accountCode = String(body.accountCode ?? 'PA0001');
+				if (!this.state.accounts.has(accountCode)) {
+					this.state.accounts.set(accountCode, { accountCode, cardNo: `card-${accountCode}`, pointsGroupCode: 'PG01', balance: 0 });
+				}
+				this.state.seedRecords(accountCode, Number(body.count ?? 0));
+				return send(200, { ok: true });
+			}
+			case 'POST /__sandbox/clear-requests':
+				this.requests.length = 0;
+				this.tokenCalls = 0;
+				return send(200, { ok: true });
 			case 'GET /__sandbox/stats':
 				return send(200, { tokenCalls: this.tokenCalls, requests: this.requests.length });
 			default:

@@ -189,12 +189,13 @@ export function createOperationRunner(labels: Record<string, string>) {
 		this: IExecutePaginationFunctions,
 		requestData: RequestData,
 	): Promise<INodeExecutionData[]> {
-		const resource = this.getNodeParameter('resource', '') as string;
-		const operation = this.getNodeParameter('operation', '') as string;
-		const label = labels[`${resource}.${operation}`] ?? operation;
+		// Resource and operation take no expressions, so the raw parameters are their values.
+		const { resource, operation } = this.getNode().parameters;
+		const label = labels[`${String(resource)}.${String(operation)}`] ?? String(operation);
 
-		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const splitRows = returnAll || (this.getNodeParameter('splitIntoItems', false) as boolean);
+		const listOperation = pagingTarget(requestData).pageSize !== undefined;
+		const returnAll = listOperation && (this.getNodeParameter('returnAll', false) as boolean);
+		const splitRows = returnAll || (listOperation && (this.getNodeParameter('splitIntoItems', false) as boolean));
 		if (!splitRows) return [{ json: await sendOnce(this, requestData, label) }];
 
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
