@@ -5,7 +5,7 @@
  * credential test gives the right verdict, and that a workflow sends SocialHub the right request.
  * Screenshots, n8n's log and a summary go to e2e/artifacts/. Exits non-zero on any failed check.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -112,6 +112,21 @@ async function main() {
 		const sentToken = String(adjustments[0]?.authorization ?? '');
 		check(sandbox.issuedTokens.includes(sentToken), 'it carried a token SocialHub issued, raw (no "Bearer ")', `${sentToken.slice(0, 8)}…`);
 		check(sandbox.state.accounts.get('PA0001')?.balance === 1042, 'the member’s balance changed once', String(sandbox.state.accounts.get('PA0001')?.balance));
+
+		const example = JSON.parse(readFileSync(join(__dirname, '..', 'examples', 'loyalty-purchase-points.json'), 'utf8')) as {
+			nodes: Array<{ credentials?: Record<string, { id: string; name: string }> }>;
+		};
+		for (const exampleNode of example.nodes) {
+			if (exampleNode.credentials?.socialHubApi) exampleNode.credentials.socialHubApi = { id: credential.id, name: credential.name };
+		}
+		const imported = await rest.call<{ id: string }>('POST', '/rest/workflows', example);
+		const exampleRun = (await executeWorkflow(userFolder, PORT, imported.data.id)) as { status?: string };
+		const enrolledAccount = [...sandbox.state.accounts.values()].find((account) => account.cardNo !== 'M0001');
+		check(
+			exampleRun.status === 'success' && enrolledAccount?.balance === 238,
+			'examples/loyalty-purchase-points.json runs in n8n: enroll, sync, award 238 points',
+			`${String(exampleRun.status)}, balance ${String(enrolledAccount?.balance)}`,
+		);
 
 		log('\nthe editor in headless Chromium');
 		const editor = await runEditorFlow({

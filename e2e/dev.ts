@@ -1,0 +1,80 @@
+/**
+ * `npm run dev`: the SocialHub sandbox and a real n8n editor with this package loaded, a credential
+ * pointing at the sandbox and the example workflows imported. Ctrl+C stops both.
+ * State (n8n's database, the owner account) persists in .n8n-dev/ between runs.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { SocialHubSandbox } from '../sandbox/server';
+import { N8nRest, installLikeThePanel, n8nVersion, packPackage, root, startN8n } from './n8n';
+
+const userFolder = join(root, '.n8n-dev');
+const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
+const SANDBOX_PORT = Number(process.env.SOCIALHUB_SANDBOX_PORT ?? 4010);
+const EMAIL = 'dev@socialhub.local';
+const PASSWORD = 'SocialHub-dev1';
+const CREDENTIAL_NAME = 'SocialHub sandbox';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main() {
+	mkdirSync(userFolder, { recursive: true });
+	say('installing the freshly built package into .n8n-dev (as the community nodes panel does) ...');
+	const tarball = packPackage();
+	installLikeThePanel(userFolder, tarball);
+	rmSync(tarball);
+	const sandbox = new SocialHubSandbox();
+	const sandboxUrl = await sandbox.start(SANDBOX_PORT);
+	say(`SocialHub sandbox on ${sandboxUrl}`);
+	say(`starting n8n ${n8nVersion()} on port ${N8N_PORT} (20-30 s) ...`);
+	const n8n = await startN8n(userFolder, N8N_PORT, join(userFolder, 'n8n.log'));
+
+	const rest = new N8nRest(n8n.url);
+	await rest.setUpOwner(EMAIL, PASSWORD);
+	const data = { baseUrl: sandboxUrl, appId: sandbox.options.appId, appSecret: sandbox.options.appSecret };
+	const credentials = (await rest.call<Array<{ id: string; name: string }>>('GET', '/rest/credentials')).data;
+	let credential = credentials.find((c) => c.name === CREDENTIAL_NAME);
+	if (credential) {
+		await rest.call('PATCH', `/rest/credentials/${credential.id}`, { name: CREDENTIAL_NAME, type: 'socialHubApi', data: { ...data, accessToken: '' } });
+	} else {
+		credential = (await rest.call<{ id: string; name: string }>('POST', '/rest/credentials', { name: CREDENTIAL_NAME, type: 'socialHubApi', data })).data;
+	}
+
+	const existing = new Set((await rest.call<Array<{ name: string }>>('GET', '/rest/workflows')).data.map((w) => w.name));
+	for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.json'))) {
+		const workflow = JSON.parse(readFileSync(join(root, 'examples', file), 'utf8')) as {
+			name: string;
+			nodes: Array<{ credentials?: Record<string, { id: string; name: string }> }>;
+		};
+		if (existing.has(workflow.name)) continue;
+		for (const node of workflow.nodes) {
+			if (node.credentials?.socialHubApi) node.credentials.socialHubApi = { id: credential.id, name: CREDENTIAL_NAME };
+		}
+		await rest.call('POST', '/rest/workflows', workflow);
+		say(`imported ${file}`);
+	}
+
+	say('');
+	say(`n8n is ready: ${n8n.url}  (sign in as ${EMAIL} / ${PASSWORD})`);
+	say(`The "${CREDENTIAL_NAME}" credential points at the sandbox; the example workflows are in your workflows list.`);
+	say(`n8n's log: ${join(userFolder, 'n8n.log')}. Stop with Ctrl+C.`);
+
+	const stop = async () => {
+		say('\nstopping n8n and the sandbox ...');
+		await n8n.stop();
+		await sandbox.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+	n8n.process.once('exit', (code) => {
+		say(`n8n exited (${String(code)}); stopping the sandbox`);
+		void sandbox.stop().then(() => process.exit(1));
+	});
+}
+
+void main().catch((error: Error) => {
+	process.stderr.write(`npm run dev failed: ${error.message}\n`);
+	process.exit(1);
+});
