@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pagingFields, pagingRules, phonePrefixField } from '../shared/descriptions';
+import { pagingRules, phonePrefixField } from '../shared/descriptions';
 import { prepareRequest } from '../shared/validate';
 
 const forMember = (operation: string) => ({ show: { resource: ['member'], operation: [operation] } });
@@ -159,7 +159,6 @@ const getMemberListFields: INodeProperties[] = [
 		description: 'Only member accounts of this loyalty program; leave empty for all',
 		routing: { send: { type: 'query', property: 'loyaltyCode' } },
 	},
-	...pagingFields('query'),
 ];
 
 export const memberFields: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pagingFields, pagingRules } from '../shared/descriptions';
+import { pagingRules } from '../shared/descriptions';
 import { prepareRequest } from '../shared/validate';
 
 const forPoints = (operation: string) => ({ show: { resource: ['points'], operation: [operation] } });
@@ -199,7 +199,6 @@ const getPointsAccountFields: INodeProperties[] = [
 		description: 'Only the accounts of this points group; leave empty for all',
 		routing: { send: { type: 'query', property: 'pointsGroupCode' } },
 	},
-	...pagingFields('query'),
 ];
 
 const getPointsRecordsFields: INodeProperties[] = [
@@ -240,7 +239,6 @@ const getPointsRecordsFields: INodeProperties[] = [
 		description: 'Only records up to this time; leave empty for no upper bound',
 		routing: { send: { type: 'query', property: 'endDate' } },
 	},
-	...pagingFields('query'),
 ];
 
 export const pointsFields: INodeProperties[] = [
