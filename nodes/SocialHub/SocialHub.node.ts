@@ -1,12 +1,12 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { consumerFields, consumerOperations } from './descriptions/ConsumerDescription';
 import { masterDataFields, masterDataOperations } from './descriptions/MasterDataDescription';
 import { memberFields, memberOperations } from './descriptions/MemberDescription';
 import { orderFields, orderOperations } from './descriptions/OrderDescription';
 import { pointsFields, pointsOperations } from './descriptions/PointsDescription';
-import { pagingFields } from './shared/descriptions';
+import { contactFields, identifierFields, queryPagingFields } from './descriptions/SharedFields';
 import { createOperationRunner } from './shared/request';
 
 const resourceDescriptions: Array<{ operations: INodeProperties[]; fields: INodeProperties[] }> = [
@@ -16,20 +16,6 @@ const resourceDescriptions: Array<{ operations: INodeProperties[]; fields: INode
 	{ operations: pointsOperations, fields: pointsFields },
 	{ operations: masterDataOperations, fields: masterDataFields },
 ];
-
-/**
- * One set of paging fields for every list paged through the query string, instead of a set per
- * list: n8n's declarative engine visits every property of the node for every item it sends.
- */
-const queryPagingFields = updateDisplayOptions(
-	{
-		show: {
-			resource: ['member', 'points'],
-			operation: ['getMemberList', 'getPointsAccount', 'getPointsRecords'],
-		},
-	},
-	pagingFields('query'),
-);
 
 /** "resource.operation" → the operation's display name, for error messages. */
 function operationLabels(): Record<string, string> {
@@ -86,7 +72,11 @@ export class SocialHub implements INodeType {
 				// Sends every operation through the runner in `requestOperations.pagination`.
 				routing: { send: { paginate: true } },
 			},
-			...resourceDescriptions.flatMap(({ operations, fields }) => [...operations, ...fields]),
+			// The editor shows properties in this order: operation, identifiers, the operation's own fields.
+			...resourceDescriptions.flatMap(({ operations }) => operations),
+			...identifierFields,
+			...resourceDescriptions.flatMap(({ fields }) => fields),
+			...contactFields,
 			...queryPagingFields,
 		],
 	};

@@ -211,23 +211,6 @@ const createConsumerFields: INodeProperties[] = [
 		default: 0,
 		routing: { send: { type: 'body', property: 'gender' } },
 	},
-	phonePrefixField(undefined),
-	{
-		displayName: 'Mobile Phone',
-		name: 'mobilePhone',
-		type: 'string',
-		default: '',
-		description: 'Mobile phone number without the prefix',
-		routing: { send: { type: 'body', property: 'mobilePhone' } },
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		routing: { send: { type: 'body', property: 'email' } },
-	},
 	{
 		displayName: 'Birthday',
 		name: 'birthday',
@@ -248,15 +231,6 @@ const createConsumerFields: INodeProperties[] = [
 		],
 		default: 2,
 		routing: { send: { type: 'body', property: 'identityType' } },
-	},
-	{
-		displayName: 'Source Code',
-		name: 'sourceCode',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 10140001',
-		description: 'The channel the customer came from (e.g. 10140001 for Shopify)',
-		routing: { send: { type: 'body', property: 'sourceCode' } },
 	},
 	{
 		displayName: 'Organization Code',
@@ -355,14 +329,6 @@ const queryConsumerFields: INodeProperties[] = [
 ];
 
 const updateConsumerFields: INodeProperties[] = [
-	{
-		displayName: 'Customer Code',
-		name: 'consumerCode',
-		type: 'string',
-		required: true,
-		default: '',
-		description: "SocialHub's code of the customer to update",
-	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pagingRules, phonePrefixField } from '../shared/descriptions';
+import { pagingRules } from '../shared/descriptions';
 import { prepareRequest } from '../shared/validate';
 
 const forMember = (operation: string) => ({ show: { resource: ['member'], operation: [operation] } });
@@ -87,30 +87,12 @@ const memberAdmissionFields: INodeProperties[] = [
 		description: 'The loyalty program to enroll the customer in (see Get Loyalty Programs)',
 		routing: { send: { type: 'body', property: 'loyaltyProgramCode' } },
 	},
-	phonePrefixField(undefined),
-	{
-		displayName: 'Mobile Phone',
-		name: 'mobilePhone',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 13800000000',
-		description: 'Mobile phone number without the prefix; the mobile phone or the email identifies the customer',
-		routing: { send: { type: 'body', property: 'mobilePhone' } },
-	},
 	{
 		displayName: 'Member Name',
 		name: 'memberName',
 		type: 'string',
 		default: '',
 		routing: { send: { type: 'body', property: 'name' } },
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		routing: { send: { type: 'body', property: 'email' } },
 	},
 	{
 		displayName: 'Store Code',
@@ -120,37 +102,9 @@ const memberAdmissionFields: INodeProperties[] = [
 		description: 'The store where the customer joined',
 		routing: { send: { type: 'body', property: 'storeCode' } },
 	},
-	{
-		displayName: 'Source Code',
-		name: 'sourceCode',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 10140001',
-		description: 'The channel the customer came from (e.g. 10140001 for Shopify)',
-		routing: { send: { type: 'body', property: 'sourceCode' } },
-	},
-];
-
-const getMemberFields: INodeProperties[] = [
-	{
-		displayName: 'Card Number',
-		name: 'cardNo',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The member card number',
-	},
 ];
 
 const getMemberListFields: INodeProperties[] = [
-	{
-		displayName: 'Customer Code',
-		name: 'consumerCode',
-		type: 'string',
-		required: true,
-		default: '',
-		description: "SocialHub's code of the customer",
-	},
 	{
 		displayName: 'Loyalty Program Code',
 		name: 'loyaltyCode',
@@ -163,6 +117,5 @@ const getMemberListFields: INodeProperties[] = [
 
 export const memberFields: INodeProperties[] = [
 	...updateDisplayOptions(forMember('memberAdmission'), memberAdmissionFields),
-	...updateDisplayOptions(forMember('getMember'), getMemberFields),
 	...updateDisplayOptions(forMember('getMemberList'), getMemberListFields),
 ];

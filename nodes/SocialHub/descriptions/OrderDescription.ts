@@ -128,14 +128,6 @@ export const orderOperations: INodeProperties[] = [
 
 const getTransactionListFields: INodeProperties[] = [
 	{
-		displayName: 'Customer Code',
-		name: 'consumerCode',
-		type: 'string',
-		required: true,
-		default: '',
-		description: "SocialHub's code of the customer",
-	},
-	{
 		displayName: 'Begin Date',
 		name: 'beginDate',
 		type: 'dateTime',

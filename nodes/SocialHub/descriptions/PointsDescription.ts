@@ -180,17 +180,7 @@ const adjustPointsFields: INodeProperties[] = [
 	},
 ];
 
-const cardNumberField: INodeProperties = {
-	displayName: 'Card Number',
-	name: 'cardNo',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'The member card number',
-};
-
 const getPointsAccountFields: INodeProperties[] = [
-	cardNumberField,
 	{
 		displayName: 'Points Group Code',
 		name: 'pointsGroupCode',
