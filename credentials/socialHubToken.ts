@@ -10,11 +10,20 @@ export const DEFAULT_BASE_URL = 'https://s1.socialhub.ai/openapi-prod';
 const REUSE_WINDOW_MS = 10_000;
 const TOKEN_TIMEOUT_MS = 30_000;
 
+/** Messages of recent SocialHubAuthErrors: some n8n versions keep only the message of a wrapped error. */
+const recentAuthMessages = new Set<string>();
+
 /** Thrown when no access token could be obtained; the node shows its message unchanged. */
 export class SocialHubAuthError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'SocialHubAuthError';
+		if (recentAuthMessages.size >= 50) recentAuthMessages.clear();
+		recentAuthMessages.add(message);
+	}
+
+	static isAuthMessage(message: unknown): boolean {
+		return typeof message === 'string' && recentAuthMessages.has(message);
 	}
 }
 

@@ -304,6 +304,11 @@ export class SocialHubEngine {
 		);
 		if (!pinData[trigger.name]) pinData[trigger.name] = [{ json: {} }];
 		const execution = new WorkflowExecute(this.additionalData(workflowData), 'manual');
+		// n8n-core 1.x takes run()'s arguments one by one; 2.x takes one options object.
+		if (execution.run.length > 1) {
+			const runV1 = execution.run as unknown as (...args: unknown[]) => Promise<IRun>;
+			return await runV1.call(execution, workflow, trigger, undefined, pinData);
+		}
 		return await execution.run({ workflow, startNode: trigger, pinData });
 	}
 

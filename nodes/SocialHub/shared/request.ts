@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { networkFailure, renewRejectedToken } from '../../../credentials/socialHubToken';
+import { SocialHubAuthError, networkFailure, renewRejectedToken } from '../../../credentials/socialHubToken';
 import { envelopeCode, envelopeMessage, isSuccessCode, redact } from './errors';
 
 export const CREDENTIAL_TYPE = 'socialHubApi';
@@ -21,15 +21,45 @@ interface Failure {
 	httpCode?: string;
 }
 
+interface ErrorLike {
+	name?: string;
+	message?: string;
+	code?: string;
+	cause?: unknown;
+	errorResponse?: unknown;
+	messages?: string[];
+	httpCode?: string | null;
+	description?: string | null;
+	context?: { data?: unknown };
+	response?: { status?: number; data?: unknown };
+}
+
+/**
+ * n8n wraps the original failure (an HTTP response, a network error, our token error) in errors
+ * of its own, differently across versions (2.x keeps it as `cause`; 1.x keeps only its status,
+ * body and messages). This digs out what happened.
+ */
+function originalFailure(error: unknown): ErrorLike {
+	const top = (error ?? {}) as ErrorLike;
+	let current: ErrorLike | undefined = top;
+	let deepest = top;
+	for (let depth = 0; current && depth < 6; depth++) {
+		if (current.name === 'SocialHubAuthError' || current.response?.status) return current;
+		deepest = current;
+		current = (current.cause ?? current.errorResponse) as ErrorLike | undefined;
+	}
+	if (SocialHubAuthError.isAuthMessage(top.message)) return { name: 'SocialHubAuthError', message: top.message };
+	if (top.httpCode && /^\d{3}$/.test(top.httpCode)) {
+		const fromBody = top.description && !/^Request failed with status code/.test(top.description);
+		const data = top.context?.data ?? (fromBody ? { msg: top.description } : undefined);
+		return { response: { status: Number(top.httpCode), data } };
+	}
+	return { ...deepest, message: [deepest.message, ...(top.messages ?? [])].join(' ') };
+}
+
 /** What the failing request tells about itself, with no secret in it. */
 function describeFailure(error: unknown, label: string, timeout: unknown): Failure {
-	const wrapped = error as { cause?: unknown; httpCode?: string };
-	const cause = (wrapped.cause ?? error) as {
-		name?: string;
-		message?: string;
-		code?: string;
-		response?: { status?: number; data?: unknown };
-	};
+	const cause = originalFailure(error);
 	if (cause.name === 'SocialHubAuthError') {
 		return {
 			message: `${label} failed: ${cause.message}`,

@@ -1,0 +1,15 @@
+/**
+ * The same suite against n8n 1.x's engine (n8n-core 1.122, n8n-workflow 1.120), installed in
+ * test/n8n1: every import of n8n-core or n8n-workflow, ours and the engine's own, resolves there.
+ */
+const base = require('./jest.config');
+
+module.exports = {
+	...base,
+	testPathIgnorePatterns: ['/node_modules/', '/test/n8n1/'],
+	// n8n-core 1.x leaves timers running after the suite; they are not ours to close.
+	forceExit: true,
+	moduleNameMapper: {
+		'^(n8n-core|n8n-workflow)(/.*)?$': '<rootDir>/test/n8n1/node_modules/$1$2',
+	},
+};
