@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputModeField, pagingFields, pagingRules, phonePrefixField } from '../shared/descriptions';
 import type { FieldRules } from '../shared/validate';
-import { applyRowRules, InvalidFieldError, prepareRequest, rowsFromParameters } from '../shared/validate';
+import { applyRowRules, InvalidFieldError, parseJson, prepareRequest } from '../shared/validate';
 
 const forOrder = (operation: string) => ({ show: { resource: ['order'], operation: [operation] } });
 
@@ -53,7 +53,7 @@ const detailRules: FieldRules = {
 function buildOrder(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	let details: unknown;
 	if (this.getNodeParameter('inputMode', 'fields') === 'json') {
-		const order = rowsFromParameters(this, 'orderJson', '', 'Order (JSON)');
+		const order = parseJson(this.getNodeParameter('orderJson', '{}'), 'Order (JSON)');
 		if (!order || typeof order !== 'object' || Array.isArray(order)) {
 			throw new InvalidFieldError('"Order (JSON)" must be a JSON object holding one order');
 		}

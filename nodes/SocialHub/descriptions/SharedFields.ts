@@ -44,7 +44,7 @@ export const identifierFields: INodeProperties[] = [
 export const contactFields: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['member', 'consumer'], operation: ['memberAdmission', 'createConsumer'] } },
 	[
-		phonePrefixField(undefined),
+		phonePrefixField(),
 		{
 			displayName: 'Mobile Phone',
 			name: 'mobilePhone',

@@ -57,7 +57,7 @@ export const pagingRules: FieldRules = {
 	pageSize: { label: 'Page Size', kind: 'integer', min: 1, max: 100, required: true },
 };
 
-export const phonePrefixField = (shownFor: INodeProperties['displayOptions']): INodeProperties => ({
+export const phonePrefixField = (shownFor?: INodeProperties['displayOptions']): INodeProperties => ({
 	displayName: 'Phone Prefix',
 	name: 'phonePrefCode',
 	type: 'string',
