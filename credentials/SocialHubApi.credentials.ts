@@ -9,10 +9,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, baseUrlOf, getAccessToken, tokenToSend } from './socialHubToken';
+import { CREDENTIAL_TYPE, DEFAULT_BASE_URL } from '../nodes/SocialHub/transport/constants';
+import { baseUrlOf, getAccessToken, tokenToSend } from '../nodes/SocialHub/transport/token';
 
 export class SocialHubApi implements ICredentialType {
-	name = 'socialHubApi';
+	name = CREDENTIAL_TYPE;
 
 	displayName = 'SocialHub API';
 

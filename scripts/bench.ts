@@ -16,7 +16,7 @@ const { SocialHub } = require(join(root, 'dist/nodes/SocialHub/SocialHub.node.js
 const { SocialHubApi } = require(join(root, 'dist/credentials/SocialHubApi.credentials.js')) as {
 	SocialHubApi: new () => ICredentialType;
 };
-const { clearTokenCache } = require(join(root, 'dist/credentials/socialHubToken.js')) as { clearTokenCache: () => void };
+const { clearTokenCache } = require(join(root, 'dist/nodes/SocialHub/transport/token.js')) as { clearTokenCache: () => void };
 
 /**
  * The least a declarative node can be: one routed field and a static body, same credential.

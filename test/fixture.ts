@@ -1,5 +1,5 @@
 import { SocialHubApi } from '../credentials/SocialHubApi.credentials';
-import { clearTokenCache } from '../credentials/socialHubToken';
+import { clearTokenCache } from '../nodes/SocialHub/transport/token';
 import { SocialHub } from '../nodes/SocialHub/SocialHub.node';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox, type SandboxOptions } from '../sandbox/server';
 import { SocialHubEngine } from '../harness/engine';

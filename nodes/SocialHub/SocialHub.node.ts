@@ -7,7 +7,7 @@ import { memberFields, memberOperations } from './descriptions/MemberDescription
 import { orderFields, orderOperations } from './descriptions/OrderDescription';
 import { pointsFields, pointsOperations } from './descriptions/PointsDescription';
 import { contactFields, identifierFields, queryPagingFields } from './descriptions/SharedFields';
-import { createOperationRunner } from './shared/request';
+import { createOperationRunner } from './transport/runner';
 
 const resourceDescriptions: Array<{ operations: INodeProperties[]; fields: INodeProperties[] }> = [
 	{ operations: memberOperations, fields: memberFields },

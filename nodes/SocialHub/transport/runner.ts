@@ -1,126 +1,14 @@
 import type {
-	DeclarativeRestApiSettings,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { SocialHubAuthError, networkFailure, renewRejectedToken } from '../../../credentials/socialHubToken';
-import { envelopeCode, envelopeMessage, isSuccessCode, redact } from './errors';
-
-export const CREDENTIAL_TYPE = 'socialHubApi';
-
-type RequestData = DeclarativeRestApiSettings.ResultOptions;
-
-interface Failure {
-	message: string;
-	description: string;
-	httpCode?: string;
-}
-
-interface ErrorLike {
-	name?: string;
-	message?: string;
-	code?: string;
-	cause?: unknown;
-	errorResponse?: unknown;
-	messages?: string[];
-	httpCode?: string | null;
-	description?: string | null;
-	context?: { data?: unknown };
-	response?: { status?: number; data?: unknown };
-}
-
-/**
- * n8n wraps the original failure (an HTTP response, a network error, our token error) in errors
- * of its own, differently across versions (2.x keeps it as `cause`; 1.x keeps only its status,
- * body and messages). This digs out what happened.
- */
-function originalFailure(error: unknown): ErrorLike {
-	const top = (error ?? {}) as ErrorLike;
-	let current: ErrorLike | undefined = top;
-	let deepest = top;
-	for (let depth = 0; current && depth < 6; depth++) {
-		if (current.name === 'SocialHubAuthError' || current.response?.status) return current;
-		deepest = current;
-		current = (current.cause ?? current.errorResponse) as ErrorLike | undefined;
-	}
-	if (SocialHubAuthError.isAuthMessage(top.message)) return { name: 'SocialHubAuthError', message: top.message };
-	if (top.httpCode && /^\d{3}$/.test(top.httpCode)) {
-		const fromBody = top.description && !/^Request failed with status code/.test(top.description);
-		const data = top.context?.data ?? (fromBody ? { msg: top.description } : undefined);
-		return { response: { status: Number(top.httpCode), data } };
-	}
-	return { ...deepest, message: [deepest.message, ...(top.messages ?? [])].join(' ') };
-}
-
-/** What the failing request tells about itself, with no secret in it. */
-function describeFailure(error: unknown, label: string, timeout: unknown): Failure {
-	const cause = originalFailure(error);
-	if (cause.name === 'SocialHubAuthError') {
-		return {
-			message: `${label} failed: ${cause.message}`,
-			description: 'No access token could be obtained, so nothing was sent for this item.',
-		};
-	}
-	const status = cause.response?.status;
-	if (status) {
-		const said = envelopeMessage(cause.response?.data);
-		const hints: Record<string, string> = {
-			'401': 'SocialHub refused the access token even after n8n renewed it. Check the App ID and App Secret.',
-			'429': 'SocialHub is limiting the request rate. Space requests out with Request Options > Batching, or turn on Retry On Fail.',
-			'5': 'SocialHub failed on its side. Try again later or turn on Retry On Fail; a retried adjustment keeps its Operation ID, so SocialHub applies it only once.',
-		};
-		return {
-			message: `${label} failed: ${said ?? `SocialHub answered HTTP ${status}`}`,
-			description: `SocialHub answered HTTP ${status}. ${hints[String(status)] ?? hints[String(status)[0]] ?? 'Check the fields of this item.'}`,
-			httpCode: String(status),
-		};
-	}
-	const code = cause.code ?? '';
-	const text = cause.message ?? String(error);
-	if (/timeout|ETIMEDOUT|ECONNABORTED/i.test(`${code} ${text}`)) {
-		return {
-			message: `${label} failed: SocialHub did not answer within ${Number(timeout) || 300000} ms`,
-			description:
-				'The request timed out. Raise Request Options > Timeout, or try again later. For an adjustment, retry with the same Operation ID: SocialHub applies it only once.',
-		};
-	}
-	return {
-		message: `${label} failed: could not connect to SocialHub (${networkFailure(cause)})`,
-		description: `The connection failed (${code || text}). Check the credential's Base URL and that SocialHub is reachable from n8n.`,
-	};
-}
-
-async function secretsOf(context: IExecutePaginationFunctions, requestData: RequestData) {
-	const secrets: unknown[] = [requestData.options.headers?.Authorization];
-	try {
-		const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
-		secrets.push(credentials.appSecret, credentials.accessToken);
-	} catch {
-		// Without the credential there is nothing more to hide.
-	}
-	return secrets;
-}
-
-async function apiError(
-	context: IExecutePaginationFunctions,
-	requestData: RequestData,
-	failure: Failure,
-): Promise<NodeApiError> {
-	const secrets = await secretsOf(context, requestData);
-	const message = redact(failure.message, secrets);
-	const description = redact(failure.description, secrets);
-	return new NodeApiError(context.getNode(), { message, description } as JsonObject, {
-		message,
-		description,
-		httpCode: failure.httpCode,
-		itemIndex: context.getItemIndex(),
-	});
-}
+import { CREDENTIAL_TYPE } from './constants';
+import { apiError, describeFailure, type RequestData } from './errors';
+import { renewRejectedToken } from './token';
+import { envelopeCode, envelopeMessage, isSuccessCode } from './envelope';
 
 /** One request, with its envelope checked: returns SocialHub's response body. */
 async function sendOnce(

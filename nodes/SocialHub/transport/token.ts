@@ -2,30 +2,13 @@ import { createHash } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { envelopeMessage, isSuccessCode, redact } from '../nodes/SocialHub/shared/errors';
-
-export const DEFAULT_BASE_URL = 'https://s1.socialhub.ai/openapi-prod';
+import { DEFAULT_BASE_URL } from './constants';
+import { envelopeMessage, isSuccessCode, redact } from './envelope';
+import { SocialHubAuthError, networkFailure } from './errors';
 
 /** How long a token just obtained is handed to other items that ask for one. */
 const REUSE_WINDOW_MS = 10_000;
 const TOKEN_TIMEOUT_MS = 30_000;
-
-/** Messages of recent SocialHubAuthErrors: some n8n versions keep only the message of a wrapped error. */
-const recentAuthMessages = new Set<string>();
-
-/** Thrown when no access token could be obtained; the node shows its message unchanged. */
-export class SocialHubAuthError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'SocialHubAuthError';
-		if (recentAuthMessages.size >= 50) recentAuthMessages.clear();
-		recentAuthMessages.add(message);
-	}
-
-	static isAuthMessage(message: unknown): boolean {
-		return typeof message === 'string' && recentAuthMessages.has(message);
-	}
-}
 
 /** The credential's Base URL without a trailing slash; refuses anything but http(s). */
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
@@ -125,21 +108,6 @@ export async function renewRejectedToken(
 export function clearTokenCache(): void {
 	cache.clear();
 	replacements.clear();
-}
-
-/**
- * Words for a failed connection. Raw codes such as ECONNREFUSED are left out of messages on
- * purpose: n8n replaces any error message containing one with a generic sentence.
- */
-export function networkFailure(error: unknown): string {
-	const { code, message } = error as { code?: string; message?: string };
-	const text = `${code ?? ''} ${message ?? ''}`;
-	if (/ECONNREFUSED/i.test(text)) return 'connection refused';
-	if (/ENOTFOUND|EAI_AGAIN/i.test(text)) return 'host not found';
-	if (/ECONNRESET|socket hang up/i.test(text)) return 'connection closed without an answer';
-	if (/timeout|ETIMEDOUT|ECONNABORTED/i.test(text)) return 'no answer in time';
-	if (/EHOSTUNREACH|ENETUNREACH/i.test(text)) return 'host unreachable';
-	return 'network error';
 }
 
 function lifetimeOf(data: Record<string, unknown>, now: number): number | undefined {
