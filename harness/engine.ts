@@ -33,6 +33,7 @@ import type {
 	INodeProperties,
 	INodeType,
 	INodeTypes,
+	IVersionedNodeType,
 	IRun,
 	IRunExecutionData,
 	IWorkflowBase,
@@ -153,6 +154,8 @@ class CredentialsHelper extends ICredentialsHelper {
 }
 
 export interface NodeSettings {
+	/** The node's typeVersion; the node's default version (what a new node gets) when omitted. */
+	typeVersion?: number;
 	continueOnFail?: boolean;
 	retryOnFail?: boolean;
 	maxTries?: number;
@@ -170,18 +173,24 @@ export interface RunResult {
 }
 
 export class SocialHubEngine {
-	readonly nodeType: INodeType;
+	readonly nodeType: INodeType | IVersionedNodeType;
 	readonly credentialType: ICredentialType;
 	readonly credentials: CredentialsHelper;
 	private readonly nodeTypes: INodeTypes;
 
-	constructor(NodeClass: new () => INodeType, CredentialClass: new () => ICredentialType) {
+	constructor(
+		NodeClass: new () => INodeType | IVersionedNodeType,
+		CredentialClass: new () => ICredentialType,
+	) {
 		this.nodeType = new NodeClass();
-		// n8n's loader adds "Request Options" (batching, timeout, proxy) to declarative nodes.
-		DirectoryLoader.applyDeclarativeNodeOptionParameters(this.nodeType);
+		// n8n's loader adds "Request Options" (batching, timeout, proxy) to declarative nodes,
+		// to each version of a versioned one.
+		const versions =
+			'nodeVersions' in this.nodeType ? Object.values(this.nodeType.nodeVersions) : [this.nodeType];
+		for (const version of versions) DirectoryLoader.applyDeclarativeNodeOptionParameters(version);
 		this.credentialType = new CredentialClass();
 		this.credentials = new CredentialsHelper(this.credentialType);
-		const types: Record<string, INodeType> = {
+		const types: Record<string, INodeType | IVersionedNodeType> = {
 			[NODE_TYPE]: this.nodeType,
 			'n8n-nodes-base.manualTrigger': new StartNode(),
 		};
@@ -191,6 +200,15 @@ export class SocialHubEngine {
 				NodeHelpers.getVersionedNodeType(types[name], version),
 			getKnownTypes: () => ({}),
 		} as INodeTypes;
+	}
+
+	/** The version n8n gives a node added today. */
+	defaultVersion(): number {
+		const type = this.nodeType;
+		if ('nodeVersions' in type) return type.description.defaultVersion ?? type.currentVersion;
+		return Array.isArray(type.description.version)
+			? Math.max(...type.description.version)
+			: type.description.version;
 	}
 
 	/** Saves the credential's data, as creating it in n8n's UI does (the token starts empty). */
@@ -240,7 +258,7 @@ export class SocialHubEngine {
 			id: 'socialhub-node',
 			name: 'SocialHub',
 			type: NODE_TYPE,
-			typeVersion: 1,
+			typeVersion: settings.typeVersion ?? this.defaultVersion(),
 			position: [200, 0],
 			parameters: parameters as INode['parameters'],
 			credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },

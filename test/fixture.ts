@@ -3,6 +3,7 @@ import { clearTokenCache } from '../nodes/SocialHub/transport/token';
 import { SocialHub } from '../nodes/SocialHub/SocialHub.node';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox, type SandboxOptions } from '../sandbox/server';
 import { SocialHubEngine } from '../harness/engine';
+import { ADJUST } from './operations';
 
 export { SANDBOX_APP_ID, SANDBOX_APP_SECRET };
 
@@ -25,15 +26,7 @@ export function useSandbox(options: SandboxOptions = {}) {
 	return ctx;
 }
 
-export const adjustParameters = (overrides: Record<string, unknown> = {}) => ({
-	resource: 'points',
-	operation: 'adjustPoints',
-	accountType: 2,
-	accountCode: 'M0001',
-	operationId: 'op-1',
-	operationType: 6,
-	pointValue: 100,
-	effectiveEndTime: '2027-12-31T23:59:59Z',
-	upgradeTierFlag: 0,
-	...overrides,
-});
+export const adjustParameters = (overrides: Record<string, unknown> = {}) => ({ ...ADJUST, ...overrides });
+
+/** Node settings for a version-1 node: the vendor package's parameters. */
+export const V1 = { typeVersion: 1 } as const;

@@ -113,7 +113,11 @@ export function createOperationRunner(labels: Record<string, string>) {
 
 		const listOperation = pagingTarget(requestData).pageSize !== undefined;
 		const returnAll = listOperation && (this.getNodeParameter('returnAll', false) as boolean);
-		const splitRows = returnAll || (listOperation && (this.getNodeParameter('splitIntoItems', false) as boolean));
+		// Version 2 lists always output rows; version 1 only with Return All or Split Into Items.
+		const splitRows =
+			returnAll ||
+			(listOperation &&
+				(this.getNode().typeVersion >= 2 || (this.getNodeParameter('splitIntoItems', false) as boolean)));
 		if (!splitRows) return [{ json: await sendOnce(this, requestData, label) }];
 
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);

@@ -1,0 +1,102 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Field, WireLocation } from '../shared/fields';
+import { field } from '../shared/fields';
+import type { NodeVersion } from '../shared/operation';
+
+/**
+ * Fields several operations use, declared once. An operation that lists one of these shares a
+ * single property with the others, which keeps the node small: n8n's declarative engine visits
+ * every property of the node for every item.
+ */
+
+export const cardNoPath = field(
+	{
+		displayName: 'Card Number',
+		name: 'cardNo',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. M0001',
+		description: 'The member card number',
+	},
+	{ in: 'path' },
+);
+
+export const consumerCodePath = field(
+	{
+		displayName: 'Customer Code',
+		name: 'consumerCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. C0001',
+		description: "SocialHub's code of the customer",
+	},
+	{ in: 'path' },
+);
+
+export const text = (
+	location: WireLocation,
+	property: Omit<INodeProperties, 'type' | 'default'> & { default?: string },
+	as?: string,
+): Field => field({ type: 'string', default: '', ...property } as INodeProperties, { in: location, as });
+
+/** SocialHub's channel codes (the vendor's node offers Shopify only). */
+export const sourceOptions = [{ name: 'Shopify (10140001)', value: '10140001' }];
+
+export const phonePrefix = (location: 'body' | 'query', overrides: Partial<INodeProperties> = {}): Field =>
+	field(
+		{
+			displayName: 'Phone Prefix',
+			name: 'phonePrefCode',
+			type: 'string',
+			default: '+86',
+			placeholder: 'e.g. +86',
+			description: 'International dialling code of the mobile phone number',
+			...overrides,
+		},
+		{ in: location },
+	);
+
+/**
+ * Loyalty program: typed as a code in version 1 (the vendor's parameter); in version 2 picked
+ * from the tenant's programs (GET /v1/member/loyaltyprograms) or still given by code.
+ */
+export function loyaltyProgram(
+	version: NodeVersion,
+	location: 'body' | 'query',
+	property: Pick<INodeProperties, 'description' | 'required'> & { as?: string },
+): Field {
+	const { as, ...rest } = property;
+	if (version === 1) {
+		return field(
+			{ displayName: 'Loyalty Program Code', name: 'loyaltyCode', type: 'string', default: '', ...rest },
+			{ in: location, as },
+		);
+	}
+	return field(
+		{
+			displayName: 'Loyalty Program',
+			name: 'loyaltyCode',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			...rest,
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: 'searchLoyaltyPrograms', searchable: true },
+				},
+				{
+					displayName: 'By Code',
+					name: 'id',
+					type: 'string',
+					placeholder: 'e.g. LP001',
+				},
+			],
+		},
+		{ in: location, as },
+	);
+}

@@ -1,0 +1,75 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { field } from '../../shared/fields';
+import type { NodeVersion, OperationDefinition } from '../../shared/operation';
+import { phonePrefix, sourceOptions, text } from '../common';
+import { genderOptions } from './options';
+
+const birthday: Record<NodeVersion, INodeProperties> = {
+	1: {
+		displayName: 'Birthday',
+		name: 'birthday',
+		type: 'string',
+		// The vendor's node stores no birthday by default.
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-string
+		default: null,
+		placeholder: 'e.g. 1990-12-31',
+		description: 'Sent as yyyy-MM-dd',
+	},
+	2: { displayName: 'Birthday', name: 'birthday', type: 'dateTime', default: '', description: 'Sent as yyyy-MM-dd' },
+};
+
+const fields = (version: NodeVersion) => [
+	text('body', { displayName: 'Name', name: 'name', required: true }),
+	field({ displayName: 'Gender', name: 'gender', type: 'options', options: genderOptions, default: 0 }, { in: 'body' }),
+	text('body', {
+		displayName: 'Mobile Phone',
+		name: 'mobilePhone',
+		required: true,
+		placeholder: 'e.g. 13800000000',
+		description: 'Mobile phone number without the prefix',
+	}),
+	phonePrefix('body', { default: '', required: true }),
+	text('body', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' }),
+	field(
+		{
+			displayName: 'Source Code',
+			name: 'sourceCode',
+			type: 'options',
+			options: sourceOptions,
+			default: '10140001',
+			required: true,
+			description: 'The channel the customer came from',
+		},
+		{ in: 'body', openOptions: true },
+	),
+	field(birthday[version], { in: 'body', kind: 'date' }),
+	field(
+		{
+			displayName: 'Identity Type',
+			name: 'identityType',
+			type: 'options',
+			options: [
+				{ name: 'Member', value: 1 },
+				{ name: 'Registered User', value: 2 },
+				{ name: 'Guest', value: 3 },
+				{ name: 'Employee', value: 4 },
+			],
+			default: 1,
+		},
+		{ in: 'body' },
+	),
+	text('body', { displayName: 'Organization Code', name: 'organizationCode', required: true }),
+];
+
+const byVersion = { 1: fields(1), 2: fields(2) };
+
+export const createConsumer: OperationDefinition = {
+	value: 'createConsumer',
+	name: 'Create',
+	action: 'Create a customer',
+	description: 'Create a customer (Create Customer Information)',
+	method: 'POST',
+	url: '/v1/consumer',
+	fields: (version) => byVersion[version],
+};

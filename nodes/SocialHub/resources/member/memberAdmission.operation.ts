@@ -1,0 +1,56 @@
+import { field } from '../../shared/fields';
+import type { OperationDefinition } from '../../shared/operation';
+import { loyaltyProgram, phonePrefix, sourceOptions, text } from '../common';
+
+const program = {
+	description: 'The loyalty program to enroll the customer in (see Get Loyalty Programs)',
+	required: true,
+	as: 'loyaltyProgramCode',
+};
+
+const fields = [
+	phonePrefix('body', { required: true }),
+	text('body', {
+		displayName: 'Mobile Phone',
+		name: 'mobilePhone',
+		required: true,
+		placeholder: 'e.g. 13800000000',
+		description: 'Mobile phone number without the prefix',
+	}),
+	text('body', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' }),
+	text('body', { displayName: 'Member Name', name: 'memberName', required: true }, 'name'),
+	text('body', {
+		displayName: 'Store Code',
+		name: 'storeCode',
+		required: true,
+		description: 'The store where the customer joined',
+	}),
+	field(
+		{
+			displayName: 'Source Code',
+			name: 'sourceCode',
+			type: 'options',
+			options: sourceOptions,
+			default: '10140001',
+			required: true,
+			description: 'The channel the customer came from',
+		},
+		{ in: 'body', openOptions: true },
+	),
+];
+
+const byVersion = {
+	1: [loyaltyProgram(1, 'body', program), ...fields],
+	2: [loyaltyProgram(2, 'body', program), ...fields],
+};
+
+export const memberAdmission: OperationDefinition = {
+	value: 'memberAdmission',
+	name: 'Enroll Customer as Member',
+	action: 'Enroll a customer as member',
+	description: 'Make a customer a member of a loyalty program (Customer Membership)',
+	v2: { name: 'Enroll', action: 'Enroll a customer in a loyalty program' },
+	method: 'POST',
+	url: '/v1/member/admission',
+	fields: (version) => byVersion[version],
+};

@@ -1,0 +1,285 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyCollection,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { FieldKind, FieldRule } from './values';
+import { InvalidFieldError, convertField, isBlank, parseJson, pathSegment, shown } from './values';
+
+/**
+ * One declaration per field: the n8n property the user sees, the rule its value must meet and
+ * where it goes on the wire all come from `field(...)`. Operations list the fields they use; the
+ * request is built from those same declarations (no `routing.send` on the fields: a routed
+ * expression is evaluated once more per item by n8n's engine).
+ */
+
+export type WireLocation = 'body' | 'query' | 'path';
+
+export interface FieldSpec {
+	/** Where SocialHub takes the value; none for fields that only steer the node. */
+	in?: WireLocation;
+	/** SocialHub's name for it, when it differs from the parameter name. */
+	as?: string;
+	kind?: FieldKind;
+	min?: number;
+	max?: number;
+	/** Refused when blank; defaults to the property's own `required`. */
+	required?: boolean;
+	/** Allowed values; defaults to the values of an `options` property. */
+	oneOf?: Array<string | number>;
+	/** The options only suggest values (e.g. channel codes): any value is sent. */
+	openOptions?: boolean;
+	/** Given as JSON, any value passes unchanged (e.g. tags as a list). */
+	anyJson?: boolean;
+}
+
+export interface Field {
+	readonly property: INodeProperties;
+	readonly rule: FieldRule;
+	readonly in?: WireLocation;
+	/** SocialHub's name of the value. */
+	readonly as: string;
+	/** Fields of a collection, each sent on its own when the user added it. */
+	readonly children?: Field[];
+	/** Rows of a fixed collection, sent as an array. */
+	readonly rows?: RowsSpec;
+	readonly anyJson?: boolean;
+	/** The same rows given as JSON (an array, or an object holding it under `key`). */
+	readonly jsonRows?: RowsSpec;
+}
+
+export interface RowsSpec {
+	/** The fixed collection's group holding the rows (e.g. `event` in `data.event`). */
+	group: string;
+	/** The rows are the whole body (a JSON array), not a property of it. */
+	asBody?: boolean;
+	/** Given as JSON: the key that may hold the array when an object is given instead. */
+	key?: string;
+	/** What one row is called in messages: "Event 2: …". */
+	rowLabel: string;
+	fields: Field[];
+}
+
+function optionValues(property: INodeProperties): Array<string | number> | undefined {
+	if (property.type !== 'options' || !Array.isArray(property.options)) return undefined;
+	const values = property.options
+		.map((option) => ('value' in option ? option.value : undefined))
+		.filter((value): value is string | number => typeof value === 'string' || typeof value === 'number')
+		.filter((value) => value !== '')
+		.sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : 0));
+	return values.length > 0 ? values : undefined;
+}
+
+export function field(property: INodeProperties, spec: FieldSpec = {}): Field {
+	const values = optionValues(property);
+	const oneOf = spec.oneOf ?? (spec.openOptions ? undefined : values);
+	const numeric = values !== undefined && typeof values[0] === 'number';
+	const kind = spec.kind ?? (numeric ? 'integer' : undefined);
+	return {
+		property,
+		in: spec.in,
+		anyJson: spec.anyJson,
+		as: spec.as ?? property.name,
+		rule: {
+			label: property.displayName,
+			kind,
+			required: spec.required ?? property.required ?? false,
+			oneOf,
+			min: spec.min,
+			max: spec.max,
+		},
+	};
+}
+
+/** A collection whose added fields are each sent on their own (e.g. Update Fields). */
+export function collection(property: Omit<INodeProperties, 'options' | 'type'>, children: Field[]): Field {
+	return {
+		property: { ...property, type: 'collection', options: children.map((child) => child.property) },
+		as: property.name,
+		rule: { label: property.displayName },
+		children,
+	};
+}
+
+/** A fixed collection of rows (events, order lines, products) sent as an array under `as`. */
+export function rows(
+	property: Omit<INodeProperties, 'options' | 'type'> & { rowDisplayName: string },
+	spec: RowsSpec & { in?: 'body'; as?: string },
+): Field {
+	const { rowDisplayName, ...rest } = property;
+	const group: INodePropertyCollection = {
+		displayName: rowDisplayName,
+		name: spec.group,
+		values: spec.fields.map((child) => child.property),
+	};
+	return {
+		property: {
+			...rest,
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, ...rest.typeOptions },
+			options: [group],
+		},
+		in: spec.in ?? 'body',
+		as: spec.as ?? property.name,
+		rule: { label: property.displayName, required: property.required ?? false },
+		rows: spec,
+	};
+}
+
+/** The rows of `rows` given as JSON instead, e.g. from an expression. */
+export function jsonRows(property: INodeProperties, spec: RowsSpec & { as?: string }): Field {
+	return {
+		property: { ...property, type: 'json' },
+		in: 'body',
+		as: spec.as ?? property.name,
+		rule: { label: property.displayName, required: true },
+		jsonRows: spec,
+	};
+}
+
+/** Rows entered as fields or, switched by `inputMode`, given as JSON. */
+export function rowsInput(what: string, rowsField: Field, jsonField: Field): Field[] {
+	const mode = (value: string) => ({ show: { inputMode: [value] } });
+	return [
+		field({
+			displayName: `Specify ${what}`,
+			name: 'inputMode',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Using Fields Below', value: 'fields' },
+				{ name: 'Using JSON', value: 'json' },
+			],
+			default: 'fields',
+		}),
+		{ ...rowsField, property: { ...rowsField.property, displayOptions: mode('fields') } },
+		{ ...jsonField, property: { ...jsonField.property, displayOptions: mode('json') } },
+	];
+}
+
+/**
+ * The rules of `fields` keyed by SocialHub's names. For objects given as JSON, a field whose
+ * property has a default (e.g. an option) may be left out: SocialHub applies its own.
+ */
+export function rulesOf(fields: Field[], givenAsJson = false): Record<string, FieldRule> {
+	return Object.fromEntries(
+		fields
+			.filter((f) => f.in && !(givenAsJson && f.anyJson))
+			.map((f) => [
+				f.as,
+				givenAsJson && !isBlank(f.property.default) ? { ...f.rule, required: false } : f.rule,
+			]),
+	);
+}
+
+/**
+ * Checks and converts `source` (keyed by SocialHub's names) with `rules`: blank optional values
+ * are dropped (SocialHub never receives "" for a field left empty), unknown keys pass unchanged.
+ */
+export function applyRules(
+	source: IDataObject,
+	rules: Record<string, FieldRule>,
+	timeZone: string,
+): IDataObject {
+	const target: IDataObject = {};
+	for (const [key, value] of Object.entries(source)) {
+		if (!isBlank(value)) target[key] = value;
+	}
+	for (const [key, rule] of Object.entries(rules)) {
+		if (target[key] === undefined) {
+			if (rule.required) throw new InvalidFieldError(`"${rule.label}" is required`);
+			continue;
+		}
+		target[key] = convertField(target[key], rule, timeZone) as IDataObject[string];
+	}
+	return target;
+}
+
+/** Applies `rules` to each row; errors say which row ("Event 2: …", counting from 1). */
+export function applyRowRules(
+	value: unknown,
+	rules: Record<string, FieldRule>,
+	rowLabel: string,
+	timeZone: string,
+): IDataObject[] {
+	if (!Array.isArray(value) || value.length === 0) {
+		throw new InvalidFieldError(`At least one ${rowLabel.toLowerCase()} is required`);
+	}
+	return value.map((row, index) => {
+		if (!row || typeof row !== 'object' || Array.isArray(row)) {
+			throw new InvalidFieldError(`${rowLabel} ${index + 1} must be an object, not ${shown(row)}`);
+		}
+		try {
+			return applyRules(row as IDataObject, rules, timeZone);
+		} catch (error) {
+			if (error instanceof InvalidFieldError) {
+				throw new InvalidFieldError(`${rowLabel} ${index + 1}: ${error.message}`);
+			}
+			throw error;
+		}
+	});
+}
+
+function targetOf(options: IHttpRequestOptions, location: 'body' | 'query'): IDataObject {
+	if (location === 'query') return (options.qs ??= {}) as IDataObject;
+	if (!options.body || typeof options.body !== 'object' || Array.isArray(options.body)) options.body = {};
+	return options.body as IDataObject;
+}
+
+/** Puts one field's value where SocialHub takes it, checked and converted by its rule. */
+export function place(options: IHttpRequestOptions, target: Field, value: unknown, timeZone: string) {
+	const { rule } = target;
+	if (target.in === 'path') {
+		options.url = options.url.replace(`{${target.as}}`, pathSegment(value, rule.label));
+		return;
+	}
+	if (target.children) {
+		const added = value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+		for (const child of target.children) {
+			if (child.property.name in added) place(options, child, added[child.property.name], timeZone);
+		}
+		return;
+	}
+	if (!target.in) return;
+	let converted: unknown;
+	const rowsSpec = target.rows ?? target.jsonRows;
+	if (rowsSpec) {
+		let rowValue = target.rows
+			? (value as IDataObject | undefined)?.[rowsSpec.group]
+			: parseJson(value, rule.label);
+		if (rowsSpec.key && rowValue && typeof rowValue === 'object' && !Array.isArray(rowValue)) {
+			rowValue = (rowValue as IDataObject)[rowsSpec.key];
+		}
+		if (isBlank(rowValue) && !rule.required) return;
+		converted = applyRowRules(rowValue, rulesOf(rowsSpec.fields, !target.rows), rowsSpec.rowLabel, timeZone);
+		if (rowsSpec.asBody) {
+			options.body = converted as IDataObject[];
+			return;
+		}
+	} else if (isBlank(value)) {
+		if (rule.required) throw new InvalidFieldError(`"${rule.label}" is required`);
+		return;
+	} else {
+		converted = convertField(value, rule, timeZone);
+	}
+	targetOf(options, target.in)[target.as] = converted as IDataObject[string];
+}
+
+/** Reads a field's value for this item: resource locators give their plain value. */
+export function readField(context: IExecuteSingleFunctions, target: Field): unknown {
+	const extractValue = target.property.type === 'resourceLocator';
+	return context.getNodeParameter(target.property.name, undefined, { extractValue });
+}
+
+/** Turns a refused value into n8n's error for this item, before anything is sent. */
+export function fieldError(context: IExecuteSingleFunctions, error: unknown): Error {
+	if (!(error instanceof InvalidFieldError)) return error as Error;
+	return new NodeOperationError(context.getNode(), error.message, {
+		itemIndex: context.getItemIndex(),
+		description: 'Nothing was sent to SocialHub. Correct the field and run the node again.',
+	});
+}

@@ -1,0 +1,15 @@
+import type { INodeType, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
+
+import { searchLoyaltyPrograms } from '../methods/listSearch';
+import { versionDescription } from '../shared/description';
+
+/** New nodes: n8n's wording, Get Many with Return All and Limit, pickers fed by SocialHub. */
+export class SocialHubV2 implements INodeType {
+	description: INodeTypeDescription;
+
+	methods = { listSearch: { searchLoyaltyPrograms } };
+
+	constructor(base: INodeTypeBaseDescription) {
+		this.description = versionDescription(base, 2);
+	}
+}

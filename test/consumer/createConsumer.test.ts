@@ -1,0 +1,38 @@
+import { V1, useSandbox } from '../fixture';
+
+const ctx = useSandbox();
+const consumerCalls = () => ctx.sandbox.apiRequests('/v1/consumer');
+const create = { resource: 'consumer', operation: 'createConsumer', name: 'D', mobilePhone: '13900000004', phonePrefCode: '+86', organizationCode: 'ORG1' };
+
+describe('Customer → Create', () => {
+	it('POST /v1/consumer with the documented body', async () => {
+		const { items, error } = await ctx.engine.run({
+			resource: 'consumer', operation: 'createConsumer', name: 'Carol Wu', gender: 2, mobilePhone: '13700000003',
+			phonePrefCode: '+86', email: 'carol@example.com', sourceCode: '10140001', birthday: '1990-05-17T00:00:00',
+			identityType: 1, organizationCode: 'ORG1',
+		});
+		expect(error).toBeUndefined();
+		expect(consumerCalls()[0]).toMatchObject({ method: 'POST', path: '/v1/consumer' });
+		expect(consumerCalls()[0].body).toEqual({
+			name: 'Carol Wu', gender: 2, mobilePhone: '13700000003', phonePrefCode: '+86', email: 'carol@example.com',
+			sourceCode: '10140001', birthday: '1990-05-17', identityType: 1, organizationCode: 'ORG1',
+		});
+		expect(items[0].json).toMatchObject({ code: '200', data: { consumerCode: expect.any(String) } });
+	});
+
+	it('a birthday is never shifted by the time zone', async () => {
+		await ctx.engine.run({ ...create, birthday: '1990-05-17T00:00:00' }, [{}], {}, 'America/Los_Angeles');
+		expect((consumerCalls()[0].body as { birthday: string }).birthday).toBe('1990-05-17');
+	});
+
+	it('v1: the birthday is text as the vendor stored it', async () => {
+		await ctx.engine.run({ ...create, birthday: '1990-05-17' }, [{}], V1);
+		expect((consumerCalls()[0].body as { birthday: string }).birthday).toBe('1990-05-17');
+	});
+
+	it('an invalid birthday is refused with the field name', async () => {
+		const { error } = await ctx.engine.run({ ...create, birthday: '1990-13-45' });
+		expect(error?.message).toContain('"Birthday" is not a valid date/time');
+		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+});

@@ -1,0 +1,13 @@
+import { useSandbox } from '../fixture';
+
+const ctx = useSandbox();
+
+describe('Customer → Get Third-Party Accounts', () => {
+	it('GET /v1/consumer/thirdaccounts/{unionId} lists what was bound', async () => {
+		await ctx.engine.run({ resource: 'consumer', operation: 'bindConsumerThirdAccount', consumerCode: 'C0001', unionId: 'shop-77' });
+		const { items } = await ctx.engine.run({ resource: 'consumer', operation: 'queryThirdAccountsByUnionId', unionId: 'shop-77' });
+		const query = ctx.sandbox.apiRequests('/v1/consumer')[1];
+		expect(query).toMatchObject({ method: 'GET', path: '/v1/consumer/thirdaccounts/shop-77' });
+		expect(items[0].json).toMatchObject({ data: [{ consumerCode: 'C0001', unionId: 'shop-77' }] });
+	});
+});

@@ -1,0 +1,51 @@
+import { V1, useSandbox } from '../fixture';
+import { order } from './orders';
+
+const ctx = useSandbox();
+const orderCalls = () => ctx.sandbox.apiRequests('/v1/transactions');
+
+describe('Order → Sync Transaction', () => {
+	it.each([
+		['v2', {}],
+		['v1', V1],
+	])('%s: POST /v1/transactions/sync with the order, its lines and the date as yyyy-MM-dd HH:mm:ss', async (_what, settings) => {
+		const { items, error } = await ctx.engine.run(order, [{}], settings, 'Asia/Shanghai');
+		expect(error).toBeUndefined();
+		const [request] = orderCalls();
+		expect(request).toMatchObject({ method: 'POST', path: '/v1/transactions/sync' });
+		expect(request.body).toEqual({
+			type: 1, params: '13800000001', phonePrefCode: '+86', loyaltyCode: 'LP001', source: 'SHOPIFY', transactionCode: 'T-1001',
+			storeCode: 'S01', orderDate: '2026-11-20 14:30:00', direction: 0, orderStatus: 0, scorePointStatus: 0, totalPrice: 25800,
+			totalAmount: 23800, couponAmount: 1000, discountAmount: 1000, totalDisAmount: 2000, costAmount: 12000, grossAmount: 11800, freight: 0,
+			details: [{ productCode: 'SKU-1', title: 'Sneaker', qty: 2, price: 12900, detailCode: 'L1', direction: 0, totalAmount: 23800, couponAmount: 1000, discountAmount: 1000, totalDisAmount: 2000, costAmount: 12000, grossAmount: 11800 }],
+		});
+		expect(items[0].json).toMatchObject({ code: '200', data: { orderCode: 'T-1001', consumerCode: 'C0001' } });
+	});
+
+	it('an ISO order date with a zone is written in the workflow time zone', async () => {
+		await ctx.engine.run({ ...order, orderDate: '2026-11-20T06:30:00Z' }, [{}], {}, 'Asia/Shanghai');
+		expect((orderCalls()[0].body as { orderDate: string }).orderDate).toBe('2026-11-20 14:30:00');
+	});
+
+	it('the whole order can come as JSON from an expression', async () => {
+		const json = { type: 1, params: '13800000001', transactionCode: 'T-2002', storeCode: 'S01', orderDate: '2026-11-21 09:00:00', totalAmount: 500, details: [{ productCode: 'SKU-2', qty: 1, price: 500 }] };
+		const { error } = await ctx.engine.run({ resource: 'order', operation: 'syncTransaction', inputMode: 'json', orderJson: '={{ $json.order }}' }, [{ order: json }]);
+		expect(error).toBeUndefined();
+		expect(orderCalls()[0].body).toEqual(json);
+	});
+
+	it('an order line without product code is refused, naming the line', async () => {
+		const line = { detailCode: 'L', title: 't', qty: 1 };
+		const { error } = await ctx.engine.run({
+			...order,
+			details: { detail: [{ ...line, productCode: 'A' }, { ...line, productCode: '={{ "" }}' }] },
+		});
+		expect(error?.message).toBe('Detail 2: "Product Code" is required');
+		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+
+	it('an invalid order date is refused with the field name', async () => {
+		const { error } = await ctx.engine.run({ ...order, orderDate: 'yesterday' }, [{}], V1);
+		expect(error?.message).toContain('"Order Date" is not a valid date/time');
+	});
+});
