@@ -36,6 +36,52 @@ export const consumerCodePath = field(
 	{ in: 'path' },
 );
 
+export const unionIdPath = field(
+	{
+		displayName: 'Union ID',
+		name: 'unionId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The customer’s ID on the other platform (e.g. Shopify)',
+	},
+	{ in: 'path' },
+);
+
+export const storeCode = field(
+	{ displayName: 'Store Code', name: 'storeCode', type: 'string', required: true, default: '', description: "SocialHub's code of the store" },
+	{ in: 'body' },
+);
+
+export const organizationCode = field(
+	{
+		displayName: 'Organization Code',
+		name: 'organizationCode',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The code of the store or headquarters',
+	},
+	{ in: 'body' },
+);
+
+/** Date filters of the lists; each operation sends them in the form its endpoint takes. */
+export const beginDate: INodeProperties = {
+	displayName: 'Begin Date',
+	name: 'beginDate',
+	type: 'dateTime',
+	default: '',
+	description: 'Only rows from this time on; leave empty for no lower bound',
+};
+
+export const endDate: INodeProperties = {
+	displayName: 'End Date',
+	name: 'endDate',
+	type: 'dateTime',
+	default: '',
+	description: 'Only rows up to this time; leave empty for no upper bound',
+};
+
 export const text = (
 	location: WireLocation,
 	property: Omit<INodeProperties, 'type' | 'default'> & { default?: string },

@@ -204,7 +204,8 @@ export interface VersionProperties {
 export function versionProperties(resources: ResourceDefinition[], version: NodeVersion): VersionProperties {
 	const labels: Record<string, string> = {};
 	const names: Record<string, string> = {};
-	const usage = new Map<Field, { resources: Set<string>; operations: Set<string> }>();
+	// Fields declared alike (same property) share one property, shown for every operation using it.
+	const usage = new Map<string, { property: INodeProperties; resources: Set<string>; operations: Set<string> }>();
 	const selectors: INodeProperties[] = [];
 	for (const resource of resources) {
 		// The default is each resource's own (defaultOperation).
@@ -224,11 +225,12 @@ export function versionProperties(resources: ResourceDefinition[], version: Node
 			// Errors keep the operation's full name ("Adjust Member Points failed: …") in every version.
 			labels[`${resource.value}.${operation.value}`] = operation.name;
 			names[operation.value] = nameOf(operation, version);
-			for (const target of fieldsOf(operation, version)) {
-				const use = usage.get(target) ?? { resources: new Set<string>(), operations: new Set<string>() };
+			for (const { property } of fieldsOf(operation, version)) {
+				const key = JSON.stringify(property);
+				const use = usage.get(key) ?? { property, resources: new Set<string>(), operations: new Set<string>() };
 				use.resources.add(resource.value);
 				use.operations.add(operation.value);
-				usage.set(target, use);
+				usage.set(key, use);
 			}
 		}
 	}
@@ -247,9 +249,9 @@ export function versionProperties(resources: ResourceDefinition[], version: Node
 		// the node's one runner (transport/runner.ts): envelope check, error mapping and paging.
 		routing: { send: { paginate: true } },
 	};
-	const fields = [...usage.entries()].map(([target, use]) => ({
-		...target.property,
-		displayOptions: mergeShow(target.property.displayOptions, [...use.resources], [...use.operations]),
+	const fields = [...usage.values()].map(({ property, resources: shownFor, operations }) => ({
+		...property,
+		displayOptions: mergeShow(property.displayOptions, [...shownFor], [...operations]),
 	}));
 	return { properties: [resourceSelector, ...selectors, ...fields], labels, names };
 }

@@ -1,6 +1,6 @@
 import { field } from '../../shared/fields';
 import type { OperationDefinition } from '../../shared/operation';
-import { text } from '../common';
+import { consumerCodePath, text, unionIdPath } from '../common';
 
 export const bindConsumerThirdAccount: OperationDefinition = {
 	value: 'bindConsumerThirdAccount',
@@ -11,7 +11,7 @@ export const bindConsumerThirdAccount: OperationDefinition = {
 	method: 'POST',
 	url: '/v1/consumer/binding',
 	fields: [
-		text('body', { displayName: 'Customer Code', name: 'consumerCode', required: true, placeholder: 'e.g. C0001' }),
+		field(consumerCodePath.property, { in: 'body' }),
 		field(
 			{
 				displayName: 'Account Type',
@@ -24,12 +24,7 @@ export const bindConsumerThirdAccount: OperationDefinition = {
 			},
 			{ in: 'body', openOptions: true },
 		),
-		text('body', {
-			displayName: 'Union ID',
-			name: 'unionId',
-			required: true,
-			description: 'The customer’s ID on that platform',
-		}),
+		field(unionIdPath.property, { in: 'body' }),
 		text('body', { displayName: 'Nickname', name: 'nickName' }),
 	],
 };

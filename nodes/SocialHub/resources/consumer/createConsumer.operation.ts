@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { field } from '../../shared/fields';
 import type { NodeVersion, OperationDefinition } from '../../shared/operation';
-import { phonePrefix, sourceOptions, text } from '../common';
+import { organizationCode, phonePrefix, sourceOptions, text } from '../common';
 import { genderOptions } from './options';
 
 const birthday: Record<NodeVersion, INodeProperties> = {
@@ -59,7 +59,7 @@ const fields = (version: NodeVersion) => [
 		},
 		{ in: 'body' },
 	),
-	text('body', { displayName: 'Organization Code', name: 'organizationCode', required: true }),
+	organizationCode,
 ];
 
 const byVersion = { 1: fields(1), 2: fields(2) };

@@ -1,4 +1,4 @@
-import { field } from '../../shared/fields';
+import { unionIdPath } from '../common';
 import type { OperationDefinition } from '../../shared/operation';
 
 export const queryThirdAccountsByUnionId: OperationDefinition = {
@@ -8,17 +8,5 @@ export const queryThirdAccountsByUnionId: OperationDefinition = {
 	description: 'List the customer accounts bound to a union ID (Query Third-Party Accounts by Union ID)',
 	method: 'GET',
 	url: '/v1/consumer/thirdaccounts/{unionId}',
-	fields: [
-		field(
-			{
-				displayName: 'Union ID',
-				name: 'unionId',
-				type: 'string',
-				required: true,
-				default: '',
-				description: 'The ID on the other platform whose bound accounts to list',
-			},
-			{ in: 'path' },
-		),
-	],
+	fields: [unionIdPath],
 };

@@ -1,14 +1,9 @@
 import { field } from '../../shared/fields';
 import type { OperationDefinition } from '../../shared/operation';
-import { text } from '../common';
+import { organizationCode, text } from '../common';
 
 const fields = [
-	text('body', {
-		displayName: 'Organization Code',
-		name: 'organizationCode',
-		required: true,
-		description: 'Your unique code of the store',
-	}),
+	organizationCode,
 	text('body', { displayName: 'Organization Name', name: 'organizationName', required: true }),
 	field(
 		{

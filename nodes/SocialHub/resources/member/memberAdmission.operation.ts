@@ -1,6 +1,6 @@
 import { field } from '../../shared/fields';
 import type { OperationDefinition } from '../../shared/operation';
-import { loyaltyProgram, phonePrefix, sourceOptions, text } from '../common';
+import { loyaltyProgram, phonePrefix, sourceOptions, storeCode, text } from '../common';
 
 const program = {
 	description: 'The loyalty program to enroll the customer in (see Get Loyalty Programs)',
@@ -19,12 +19,7 @@ const fields = [
 	}),
 	text('body', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' }),
 	text('body', { displayName: 'Member Name', name: 'memberName', required: true }, 'name'),
-	text('body', {
-		displayName: 'Store Code',
-		name: 'storeCode',
-		required: true,
-		description: 'The store where the customer joined',
-	}),
+	storeCode,
 	field(
 		{
 			displayName: 'Source Code',

@@ -1,12 +1,6 @@
 import { field } from '../../shared/fields';
 import type { OperationDefinition } from '../../shared/operation';
-import { consumerCodePath } from '../common';
-
-const dateFilter = (displayName: string, name: string, description: string) =>
-	field(
-		{ displayName, name, type: 'dateTime', default: '', description },
-		{ in: 'body', kind: 'dateTime' },
-	);
+import { beginDate, consumerCodePath, endDate } from '../common';
 
 export const getTransactionList: OperationDefinition = {
 	value: 'getTransactionList',
@@ -19,7 +13,7 @@ export const getTransactionList: OperationDefinition = {
 	list: 'body',
 	fields: [
 		consumerCodePath,
-		dateFilter('Begin Date', 'beginDate', 'Only transactions from this time on (sent as yyyy-MM-dd HH:mm:ss)'),
-		dateFilter('End Date', 'endDate', 'Only transactions up to this time (sent as yyyy-MM-dd HH:mm:ss)'),
+		field(beginDate, { in: 'body', kind: 'dateTime' }),
+		field(endDate, { in: 'body', kind: 'dateTime' }),
 	],
 };

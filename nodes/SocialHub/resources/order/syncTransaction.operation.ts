@@ -4,7 +4,7 @@ import type { Field } from '../../shared/fields';
 import { applyRowRules, applyRules, field, rows, rulesOf } from '../../shared/fields';
 import type { NodeVersion, OperationDefinition } from '../../shared/operation';
 import { InvalidFieldError, parseJson } from '../../shared/values';
-import { loyaltyProgram, phonePrefix, sourceOptions, text } from '../common';
+import { loyaltyProgram, phonePrefix, sourceOptions, storeCode, text } from '../common';
 
 /** Marked required in the panel (a number always has a value there); optional in Order (JSON). */
 const amount = (name: string, label: string) =>
@@ -136,7 +136,7 @@ function orderFields(version: NodeVersion): Field[] {
 			required: true,
 			description: 'Your unique order number',
 		}),
-		text('body', { displayName: 'Store Code', name: 'storeCode', required: true }),
+		storeCode,
 		field(orderDate[version], { in: 'body', kind: 'dateTime' }),
 		field(
 			{

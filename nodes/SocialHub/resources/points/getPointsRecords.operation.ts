@@ -1,5 +1,6 @@
 import { field } from '../../shared/fields';
 import type { OperationDefinition } from '../../shared/operation';
+import { beginDate, endDate } from '../common';
 
 const fields = [
 	field(
@@ -29,26 +30,8 @@ const fields = [
 		},
 		{ in: 'query' },
 	),
-	field(
-		{
-			displayName: 'Begin Date',
-			name: 'beginDate',
-			type: 'dateTime',
-			default: '',
-			description: 'Only records from this time on; leave empty for no lower bound',
-		},
-		{ in: 'query', kind: 'epochMs' },
-	),
-	field(
-		{
-			displayName: 'End Date',
-			name: 'endDate',
-			type: 'dateTime',
-			default: '',
-			description: 'Only records up to this time; leave empty for no upper bound',
-		},
-		{ in: 'query', kind: 'epochMs' },
-	),
+	field(beginDate, { in: 'query', kind: 'epochMs' }),
+	field(endDate, { in: 'query', kind: 'epochMs' }),
 ];
 
 export const getPointsRecords: OperationDefinition = {
