@@ -10,6 +10,12 @@ import type { NodeVersion } from '../shared/operation';
  * every property of the node for every item.
  */
 
+export const text = (
+	location: WireLocation,
+	property: Omit<INodeProperties, 'type' | 'default'> & { default?: string },
+	as?: string,
+): Field => field({ type: 'string', default: '', ...property } as INodeProperties, { in: location, as });
+
 export const cardNoPath = field(
 	{
 		displayName: 'Card Number',
@@ -82,14 +88,32 @@ export const endDate: INodeProperties = {
 	description: 'Only rows up to this time; leave empty for no upper bound',
 };
 
-export const text = (
-	location: WireLocation,
-	property: Omit<INodeProperties, 'type' | 'default'> & { default?: string },
-	as?: string,
-): Field => field({ type: 'string', default: '', ...property } as INodeProperties, { in: location, as });
-
 /** SocialHub's channel codes (the vendor's node offers Shopify only). */
 export const sourceOptions = [{ name: 'Shopify (10140001)', value: '10140001' }];
+
+/** How a customer is reached and where they came from, for enrolling and creating customers. */
+export const mobilePhone = text('body', {
+	displayName: 'Mobile Phone',
+	name: 'mobilePhone',
+	required: true,
+	placeholder: 'e.g. 13800000000',
+	description: 'Mobile phone number without the prefix',
+});
+
+export const email = text('body', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' });
+
+export const sourceCode = field(
+	{
+		displayName: 'Source Code',
+		name: 'sourceCode',
+		type: 'options',
+		options: sourceOptions,
+		default: '10140001',
+		required: true,
+		description: 'The channel the customer came from',
+	},
+	{ in: 'body', openOptions: true },
+);
 
 export const phonePrefix = (location: 'body' | 'query', overrides: Partial<INodeProperties> = {}): Field =>
 	field(

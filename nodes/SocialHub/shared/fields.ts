@@ -141,21 +141,25 @@ export function jsonRows(property: INodeProperties, spec: RowsSpec & { as?: stri
 	};
 }
 
+/** Whether `what` is entered as fields or given as JSON; fields by default, as in the vendor's node. */
+export const inputMode = (what: string): Field =>
+	field({
+		displayName: `Specify ${what}`,
+		name: 'inputMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Using Fields Below', value: 'fields' },
+			{ name: 'Using JSON', value: 'json' },
+		],
+		default: 'fields',
+	});
+
 /** Rows entered as fields or, switched by `inputMode`, given as JSON. */
 export function rowsInput(what: string, rowsField: Field, jsonField: Field): Field[] {
 	const mode = (value: string) => ({ show: { inputMode: [value] } });
 	return [
-		field({
-			displayName: `Specify ${what}`,
-			name: 'inputMode',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Using Fields Below', value: 'fields' },
-				{ name: 'Using JSON', value: 'json' },
-			],
-			default: 'fields',
-		}),
+		inputMode(what),
 		{ ...rowsField, property: { ...rowsField.property, displayOptions: mode('fields') } },
 		{ ...jsonField, property: { ...jsonField.property, displayOptions: mode('json') } },
 	];

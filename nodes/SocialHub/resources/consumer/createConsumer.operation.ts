@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { field } from '../../shared/fields';
 import type { NodeVersion, OperationDefinition } from '../../shared/operation';
-import { organizationCode, phonePrefix, sourceOptions, text } from '../common';
+import { email, mobilePhone, organizationCode, phonePrefix, sourceCode, text } from '../common';
 import { genderOptions } from './options';
 
 const birthday: Record<NodeVersion, INodeProperties> = {
@@ -22,27 +22,10 @@ const birthday: Record<NodeVersion, INodeProperties> = {
 const fields = (version: NodeVersion) => [
 	text('body', { displayName: 'Name', name: 'name', required: true }),
 	field({ displayName: 'Gender', name: 'gender', type: 'options', options: genderOptions, default: 0 }, { in: 'body' }),
-	text('body', {
-		displayName: 'Mobile Phone',
-		name: 'mobilePhone',
-		required: true,
-		placeholder: 'e.g. 13800000000',
-		description: 'Mobile phone number without the prefix',
-	}),
+	mobilePhone,
 	phonePrefix('body', { default: '', required: true }),
-	text('body', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' }),
-	field(
-		{
-			displayName: 'Source Code',
-			name: 'sourceCode',
-			type: 'options',
-			options: sourceOptions,
-			default: '10140001',
-			required: true,
-			description: 'The channel the customer came from',
-		},
-		{ in: 'body', openOptions: true },
-	),
+	email,
+	sourceCode,
 	field(birthday[version], { in: 'body', kind: 'date' }),
 	field(
 		{

@@ -1,6 +1,5 @@
-import { field } from '../../shared/fields';
 import type { OperationDefinition } from '../../shared/operation';
-import { loyaltyProgram, phonePrefix, sourceOptions, storeCode, text } from '../common';
+import { email, loyaltyProgram, mobilePhone, phonePrefix, sourceCode, storeCode, text } from '../common';
 
 const program = {
 	description: 'The loyalty program to enroll the customer in (see Get Loyalty Programs)',
@@ -10,28 +9,11 @@ const program = {
 
 const fields = [
 	phonePrefix('body', { required: true }),
-	text('body', {
-		displayName: 'Mobile Phone',
-		name: 'mobilePhone',
-		required: true,
-		placeholder: 'e.g. 13800000000',
-		description: 'Mobile phone number without the prefix',
-	}),
-	text('body', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' }),
+	mobilePhone,
+	email,
 	text('body', { displayName: 'Member Name', name: 'memberName', required: true }, 'name'),
 	storeCode,
-	field(
-		{
-			displayName: 'Source Code',
-			name: 'sourceCode',
-			type: 'options',
-			options: sourceOptions,
-			default: '10140001',
-			required: true,
-			description: 'The channel the customer came from',
-		},
-		{ in: 'body', openOptions: true },
-	),
+	sourceCode,
 ];
 
 const byVersion = {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../../shared/fields';
-import { applyRowRules, applyRules, field, rows, rulesOf } from '../../shared/fields';
+import { applyRowRules, applyRules, field, inputMode, rows, rulesOf } from '../../shared/fields';
 import type { NodeVersion, OperationDefinition } from '../../shared/operation';
 import { InvalidFieldError, parseJson } from '../../shared/values';
 import { loyaltyProgram, phonePrefix, sourceOptions, storeCode, text } from '../common';
@@ -198,18 +198,6 @@ function orderFields(version: NodeVersion): Field[] {
 	];
 }
 
-const inputMode = field({
-	displayName: 'Specify Order',
-	name: 'inputMode',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{ name: 'Using Fields Below', value: 'fields' },
-		{ name: 'Using JSON', value: 'json' },
-	],
-	default: 'fields',
-});
-
 const orderJson = field({
 	displayName: 'Order (JSON)',
 	name: 'orderJson',
@@ -232,8 +220,8 @@ const orderRulesOf = { 1: rulesOf(orderFieldsOf[1], true), 2: rulesOf(orderField
 const lineRules = rulesOf(lineFields, true);
 
 const byVersion: Record<NodeVersion, Field[]> = {
-	1: [inputMode, orderJson, ...orderFieldsOf[1].map(onlyWithFields)],
-	2: [inputMode, orderJson, ...orderFieldsOf[2].map(onlyWithFields)],
+	1: [inputMode('Order'), orderJson, ...orderFieldsOf[1].map(onlyWithFields)],
+	2: [inputMode('Order'), orderJson, ...orderFieldsOf[2].map(onlyWithFields)],
 };
 
 /** The whole order given as JSON: checked by the same rules as the fields. */
