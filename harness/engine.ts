@@ -16,6 +16,7 @@ import {
 	DirectoryLoader,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
@@ -328,6 +329,28 @@ export class SocialHubEngine {
 			return await runV1.call(execution, workflow, trigger, undefined, pinData);
 		}
 		return await execution.run({ workflow, startNode: trigger, pinData });
+	}
+
+	/**
+	 * Runs one of the node's list-search methods (a resource locator's "From List") the way
+	 * n8n's editor asks for it, with the saved credential.
+	 */
+	async listSearch(method: string, filter?: string, typeVersion = this.defaultVersion()) {
+		const node: INode = {
+			id: 'socialhub-node',
+			name: 'SocialHub',
+			type: NODE_TYPE,
+			typeVersion,
+			position: [0, 0],
+			parameters: {},
+			credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },
+		};
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const context = new LoadOptionsContext(workflow, node, this.additionalData({} as IWorkflowBase), '');
+		const nodeType = NodeHelpers.getVersionedNodeType(this.nodeType, typeVersion) as INodeType;
+		const search = nodeType.methods?.listSearch?.[method];
+		if (!search) throw new Error(`The node has no list search "${method}" in version ${typeVersion}`);
+		return await search.call(context, filter);
 	}
 
 	/**
