@@ -3,7 +3,7 @@ import { clearTokenCache } from '../nodes/SocialHub/transport/token';
 import { SocialHub } from '../nodes/SocialHub/SocialHub.node';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox, type SandboxOptions } from '../sandbox/server';
 import { SocialHubEngine } from '../harness/engine';
-import { ADJUST } from './operations';
+import { ADJUST } from './adjustment';
 
 export { SANDBOX_APP_ID, SANDBOX_APP_SECRET };
 

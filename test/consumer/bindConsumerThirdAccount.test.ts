@@ -1,6 +1,14 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('consumer.bindConsumerThirdAccount', {
+	baseline: { consumerCode: 'C0001', unionId: 'u' },
+	badInput: [
+		['blank customer code', { consumerCode: BLANK }, '"Customer Code" is required'],
+		['blank account type', { accountType: BLANK }, '"Account Type" is required'],
+		['blank union id', { unionId: BLANK }, '"Union ID" is required'],
+	],
+});
 const consumerCalls = () => ctx.sandbox.apiRequests('/v1/consumer');
 
 describe('Customer → Bind Third-Party Account', () => {

@@ -1,6 +1,17 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('consumer.createConsumer', {
+	baseline: {
+		name: 'N', mobilePhone: '13900000008', phonePrefCode: '+86', organizationCode: 'ORG1',
+	},
+	badInput: [
+		['blank name', { name: BLANK }, '"Name" is required'],
+		['invalid birthday', { birthday: 'soon' }, '"Birthday" is not a valid date/time'],
+		['gender out of range', { gender: '={{ 7 }}' }, '"Gender" must be one of 0, 1, 2'],
+		['identity type out of range', { identityType: '={{ 9 }}' }, '"Identity Type" must be one of 1, 2, 3, 4'],
+	],
+});
 const consumerCalls = () => ctx.sandbox.apiRequests('/v1/consumer');
 const create = { resource: 'consumer', operation: 'createConsumer', name: 'D', mobilePhone: '13900000004', phonePrefCode: '+86', organizationCode: 'ORG1' };
 

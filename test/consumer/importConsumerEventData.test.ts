@@ -1,6 +1,20 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const event = { eventKey: 'k', customerCode: 'C0001', eventTime: 1800000000000, eventId: 'e1', tenantId: 't1', properties: '{}' };
+
+const ctx = describeOperation('consumer.importConsumerEventData', {
+	baseline: { data: { event: [event] } },
+	badInput: [
+		['blank event key', { data: { event: [{ ...event, eventKey: '={{ "" }}' }] } }, 'Event 1: "Event Key" is required'],
+		['blank customer code', { data: { event: [{ ...event, customerCode: ' ' }] } }, 'Event 1: "Customer Code" is required'],
+		['invalid properties JSON', { data: { event: [{ ...event, properties: '{x' }] } }, 'Event 1: "Properties" is not valid JSON'],
+		['properties that are not an object', { data: { event: [{ ...event, properties: '[1]' }] } }, 'Event 1: "Properties" must be a JSON object'],
+		['invalid event time', { data: { event: [{ ...event, eventTime: 'later' }] } }, 'Event 1: "Event Time" is not a valid date/time'],
+		['no events', { data: {} }, 'At least one event is required'],
+		['invalid events JSON', { inputMode: 'json', eventsJson: '[{' }, '"Events (JSON)" is not valid JSON'],
+	],
+});
 const consumerCalls = () => ctx.sandbox.apiRequests('/v1/consumer');
 const importEvents = { resource: 'consumer', operation: 'importConsumerEventData' };
 

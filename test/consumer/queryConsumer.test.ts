@@ -1,6 +1,13 @@
-import { useSandbox } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('consumer.queryConsumer', {
+	baseline: { type: 1, query: '13800000001' },
+	badInput: [
+		['blank query', { query: BLANK }, '"Mobile Phone or Email" is required'],
+		['search type out of range', { type: '={{ 3 }}' }, '"Search By" must be one of 1, 2'],
+		['text as the timestamp', { timestamp: 'now' }, '"Timestamp" is not a valid date/time'],
+	],
+});
 const consumerCalls = () => ctx.sandbox.apiRequests('/v1/consumer');
 
 describe('Customer → Get', () => {

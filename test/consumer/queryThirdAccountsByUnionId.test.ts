@@ -1,6 +1,11 @@
-import { useSandbox } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('consumer.queryThirdAccountsByUnionId', {
+	baseline: { unionId: 'u' },
+	badInput: [
+		['blank union id', { unionId: BLANK }, '"Union ID" is required'],
+	],
+});
 
 describe('Customer → Get Third-Party Accounts', () => {
 	it('GET /v1/consumer/thirdaccounts/{unionId} lists what was bound', async () => {

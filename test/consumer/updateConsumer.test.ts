@@ -1,6 +1,14 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('consumer.updateConsumer', {
+	baseline: { 1: { consumerCode: 'C0001', name: 'N' }, 2: { consumerCode: 'C0001', updateFields: { name: 'N' } } },
+	badInput: [
+		['blank customer code', { consumerCode: BLANK }, '"Customer Code" is required'],
+		['receive flag out of range', { updateFields: { receiveSmsFlag: '={{ 2 }}' } }, '"Receive SMS" must be one of 0, 1'],
+		['invalid birthday', { updateFields: { birthday: '1990-02-31' } }, '"Birthday" is not a valid date/time'],
+	],
+});
 const consumerCalls = () => ctx.sandbox.apiRequests('/v1/consumer');
 const update = { resource: 'consumer', operation: 'updateConsumer', consumerCode: 'C0001' };
 

@@ -1,6 +1,14 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('masterdata.batchSyncProduct', {
+	baseline: { batchReq: { product: [{ code: 'P', name: 'N' }] } },
+	badInput: [
+		['blank product code', { batchReq: { product: [{ code: ' ', name: 'N' }] } }, 'Product 1: "Code" is required'],
+		['invalid products JSON', { inputMode: 'json', productsJson: 'not json' }, '"Products (JSON)" is not valid JSON'],
+		['product gender out of range', { inputMode: 'json', productsJson: '[{"code":"A","name":"a","gender":"Other"}]' }, 'Product 1: "Gender" must be one of Unknown, Male, Female'],
+	],
+});
 const calls = () => ctx.sandbox.apiRequests('/v1/masterdata');
 const addProducts = { resource: 'masterdata', operation: 'batchSyncProduct' };
 

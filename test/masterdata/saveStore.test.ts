@@ -1,6 +1,13 @@
-import { useSandbox } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('masterdata.saveStore', {
+	baseline: { organizationCode: 'S', organizationName: 'N' },
+	badInput: [
+		['blank organization code', { organizationCode: BLANK }, '"Organization Code" is required'],
+		['blank organization name', { organizationName: BLANK }, '"Organization Name" is required'],
+		['store type out of range', { type: '={{ 2 }}' }, '"Type" must be one of 1, 99'],
+	],
+});
 const calls = () => ctx.sandbox.apiRequests('/v1/masterdata');
 
 describe('Master Data → Add Store', () => {

@@ -1,6 +1,12 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('member.getLoyaltyPrograms', {
+	baseline: {},
+	badInput: [
+
+	],
+});
 
 describe('Member → Get Loyalty Programs', () => {
 	it('GET /v1/member/loyaltyprograms, SocialHub’s answer as one item', async () => {

@@ -1,6 +1,11 @@
-import { useSandbox } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('member.getMember', {
+	baseline: { cardNo: 'M0001' },
+	badInput: [
+		['blank card number', { cardNo: BLANK }, '"Card Number" is required'],
+	],
+});
 
 describe('Member → Get Member', () => {
 	it('GET /v1/member/{cardNo}', async () => {

@@ -1,6 +1,14 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('member.getMemberList', {
+	baseline: { consumerCode: 'C0001' },
+	badInput: [
+		['blank customer code', { consumerCode: BLANK }, '"Customer Code" is required'],
+		['page size above 100', { pageSize: 101 }, '"Page Size" must be at most 100', 1],
+		['text as the page number', { pageNo: '={{ "two" }}' }, '"Page Number" must be a whole number', 1],
+	],
+});
 
 describe('Member → Get Customer Member Accounts', () => {
 	it('v1: GET /v1/member/list/{consumerCode} with paging, the page as one item', async () => {

@@ -1,6 +1,15 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('member.memberAdmission', {
+	baseline: {
+		loyaltyCode: 'LP002', mobilePhone: '13900000009', memberName: 'N', storeCode: 'S01',
+	},
+	badInput: [
+		['blank loyalty program', { loyaltyCode: BLANK }, '"Loyalty Program Code" is required', 1],
+		['blank loyalty program', { loyaltyCode: { __rl: true, mode: 'id', value: BLANK } }, '"Loyalty Program" is required'],
+	],
+});
 
 const enroll = {
 	resource: 'member', operation: 'memberAdmission', loyaltyCode: 'LP002', mobilePhone: '13900000002',

@@ -1,7 +1,13 @@
-import { useSandbox } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 import { order } from './orders';
 
-const ctx = useSandbox();
+const ctx = describeOperation('order.getTransactionDetail', {
+	baseline: { orderCode: 'T1' },
+	answer: /not found/,
+	badInput: [
+		['blank order code', { orderCode: BLANK }, '"Order Code" is required'],
+	],
+});
 
 describe('Order → Get Transaction', () => {
 	it('POST /v1/transactions/{orderCode} reads what was synced', async () => {

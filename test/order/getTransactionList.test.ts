@@ -1,7 +1,15 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 import { order } from './orders';
 
-const ctx = useSandbox();
+const ctx = describeOperation('order.getTransactionList', {
+	baseline: { consumerCode: 'C0001' },
+	badInput: [
+		['blank customer code', { consumerCode: BLANK }, '"Customer Code" is required'],
+		['invalid begin date', { beginDate: 'yesterday' }, '"Begin Date" is not a valid date/time'],
+		['page size above 100', { pageSize: '={{ 1000 }}' }, '"Page Size" must be at most 100', 1],
+	],
+});
 const orderCalls = () => ctx.sandbox.apiRequests('/v1/transactions');
 
 describe('Order → Get Customer Transactions', () => {

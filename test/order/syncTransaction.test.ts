@@ -1,7 +1,24 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 import { order } from './orders';
 
-const ctx = useSandbox();
+const line = { detailCode: 'L1', productCode: 'SKU-1', title: 'Sneaker', qty: 1, price: 100 };
+
+const ctx = describeOperation('order.syncTransaction', {
+	baseline: {
+		type: 1, params: '13800000001', transactionCode: 'T1', storeCode: 'S01',
+		orderDate: '2026-01-01 00:00:00', details: { detail: [line] },
+	},
+	badInput: [
+		['blank member identifier', { params: BLANK }, '"Member Identifier" is required'],
+		['blank transaction code', { transactionCode: BLANK }, '"Transaction Code" is required'],
+		['blank order date', { orderDate: BLANK }, '"Order Date" is required'],
+		['text as an amount', { totalAmount: '={{ "lots" }}' }, '"Total Amount (Cents)" must be a whole number'],
+		['direction out of range', { direction: '={{ 5 }}' }, '"Direction" must be one of 0, 1, 2'],
+		['invalid order JSON', { inputMode: 'json', orderJson: '{"type": 1,' }, '"Order (JSON)" is not valid JSON'],
+		['order JSON that is an array', { inputMode: 'json', orderJson: '[]' }, '"Order (JSON)" must be a JSON object'],
+	],
+});
 const orderCalls = () => ctx.sandbox.apiRequests('/v1/transactions');
 
 describe('Order → Sync Transaction', () => {

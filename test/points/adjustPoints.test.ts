@@ -1,6 +1,17 @@
-import { adjustParameters, useSandbox } from '../fixture';
+import { adjustParameters } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
+import { ADJUST } from '../adjustment';
 
-const ctx = useSandbox();
+const ctx = describeOperation('points.adjustPoints', {
+	baseline: ADJUST,
+	badInput: [
+		['blank account code', { accountCode: BLANK }, '"Account Code" is required'],
+		['blank operation id', { operationId: BLANK }, '"Operation ID" is required'],
+		['blank expiry', { effectiveEndTime: BLANK }, '"Effective End Time" is required'],
+		['text as the point value', { pointValue: '={{ "100 points" }}' }, '"Point Value" must be a whole number other than 0'],
+		['tier flag out of range', { upgradeTierFlag: '={{ 2 }}' }, '"Count Toward Tier Upgrade" must be one of 0, 1'],
+	],
+});
 
 const adjustments = () => ctx.sandbox.apiRequests('/v1/points/adjustment');
 

@@ -1,6 +1,12 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('points.getPointsAccount', {
+	baseline: { cardNo: 'M0001' },
+	badInput: [
+		['blank card number', { cardNo: BLANK }, '"Card Number" is required'],
+	],
+});
 
 describe('Points → Get Member Points Accounts', () => {
 	it('v1: GET /v1/points/pointsAccount/{cardNo}, the page as one item', async () => {

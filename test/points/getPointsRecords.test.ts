@@ -1,6 +1,14 @@
-import { V1, useSandbox } from '../fixture';
+import { V1 } from '../fixture';
+import { BLANK, describeOperation } from '../operationSuite';
 
-const ctx = useSandbox();
+const ctx = describeOperation('points.getPointsRecords', {
+	baseline: { accountCode: 'PA0001' },
+	badInput: [
+		['blank account code', { accountCode: BLANK }, '"Points Account Code" is required'],
+		['invalid end date', { endDate: 'tomorrow-ish' }, '"End Date" is not a valid date/time'],
+		['status out of range', { status: '={{ 4 }}' }, '"Status" must be one of 0, 1, 2'],
+	],
+});
 
 const records = { resource: 'points', operation: 'getPointsRecords', accountCode: 'PA0001' };
 const pages = () => ctx.sandbox.apiRequests('/v1/points').map((r) => r.query.pageNo);
