@@ -151,7 +151,7 @@ export const adjustPoints: OperationDefinition = {
 	name: 'Adjust Member Points',
 	action: 'Adjust member points',
 	description: "Add points to or deduct points from a member's points account",
-	v2: { name: 'Adjust', action: "Add or deduct a member's points" },
+	v2: { name: 'Adjust' },
 	method: 'POST',
 	url: '/v1/points/adjustment',
 	fields: (version) => byVersion[version],
