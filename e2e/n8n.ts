@@ -22,11 +22,13 @@ export interface N8nLine {
 	quirks: {
 		/** `/healthz/readiness` answers before `/rest/*` does (1.x): wait for `GET /rest/settings`. */
 		restAfterReadiness: boolean;
+		/** `POST /rest/workflows` needs `active: false` in the body (1.x; its editor sends it). */
+		workflowNeedsActive: boolean;
 	};
 }
 
-export const N8N_2: N8nLine = { label: '2.x', folder: 'n8n', editor: true, quirks: { restAfterReadiness: false } };
-export const N8N_1: N8nLine = { label: '1.x', folder: 'n8n1', editor: false, quirks: { restAfterReadiness: true } };
+export const N8N_2: N8nLine = { label: '2.x', folder: 'n8n', editor: true, quirks: { restAfterReadiness: false, workflowNeedsActive: false } };
+export const N8N_1: N8nLine = { label: '1.x', folder: 'n8n1', editor: false, quirks: { restAfterReadiness: true, workflowNeedsActive: true } };
 export const N8N_LINES: N8nLine[] = [N8N_2, N8N_1];
 
 export const n8nBin = (line: N8nLine = N8N_2) => join(__dirname, line.folder, 'node_modules/n8n/bin/n8n');

@@ -101,7 +101,8 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 		const run = async (name: string, workflow: WorkflowJson): Promise<ExecutionOutput> => {
 			sandbox.state = new SandboxState(true);
 			sandbox.requests.length = 0;
-			const saved = await rest.call<{ id: string }>('POST', '/rest/workflows', withCredential(workflow, credential));
+			const body = { ...withCredential(workflow, credential), ...(line.quirks.workflowNeedsActive ? { active: false } : {}) };
+			const saved = await rest.call<{ id: string }>('POST', '/rest/workflows', body);
 			if (saved.status !== 200) throw new Error(`n8n refused to save ${name}: HTTP ${saved.status} ${JSON.stringify(saved.data).slice(0, 300)}`);
 			const output = (await executeWorkflow(userFolder, port, saved.data.id, line)) as ExecutionOutput;
 			writeFileSync(join(lineArtifacts, `${name.replace(/\.json$/, '')}.execution.json`), JSON.stringify(output, null, 2));
