@@ -26,6 +26,8 @@ export interface WorkflowExpectation {
 	about: string;
 	/** The execution's status (default "success"). */
 	status?: string;
+	/** The message of the error that stopped the run, exactly. */
+	error?: string;
 	/** Every request SocialHub receives, in order, token exchanges left out. */
 	requests: ExpectedRequest[];
 	/** A node's output items, each matched as a subset (see `mismatches`). */
@@ -119,6 +121,9 @@ export function checkRun(
 	const status = expectation.status ?? 'success';
 	if (run.status !== status) {
 		problems.push(`status ${String(run.status)} (expected ${status})${run.data?.resultData?.error?.message ? `: ${run.data.resultData.error.message}` : ''}`);
+	}
+	if (expectation.error !== undefined && run.data?.resultData?.error?.message !== expectation.error) {
+		problems.push(`error ${JSON.stringify(run.data?.resultData?.error?.message)} (expected ${JSON.stringify(expectation.error)})`);
 	}
 	const api = received.filter((request) => request.path !== '/v1/auth/token');
 	const sent = api.map((request) => ({

@@ -189,13 +189,16 @@ export function executeWorkflow(userFolder: string, port: number, workflowId: st
 				timeout: 120_000,
 			},
 			(error, stdout, stderr) => {
+				// A failed run prints its JSON too (as a log line), followed by the error: read the
+				// pretty-printed object from its first line "{" to its last line "}".
 				const start = stdout.search(/^\{/m);
-				if (start === -1) {
+				const end = start === -1 ? -1 : stdout.slice(start).search(/^\}$/m);
+				if (start === -1 || end === -1) {
 					reject(new Error(`n8n execute printed no JSON (${error?.message ?? 'no error'}):\n${stdout.slice(-1500)}\n${stderr.slice(-1500)}`));
 					return;
 				}
 				try {
-					resolve(JSON.parse(stdout.slice(start)));
+					resolve(JSON.parse(stdout.slice(start, start + end + 1)));
 				} catch (parseError) {
 					reject(parseError as Error);
 				}
