@@ -26,14 +26,16 @@ export interface WorkflowExpectation {
 	about: string;
 	/** The execution's status (default "success"). */
 	status?: string;
-	/** The message of the error that stopped the run, exactly. */
-	error?: string;
+	/** The error that stopped the run, as a subset (e.g. its `message` and `description`). */
+	error?: Record<string, unknown>;
 	/** Every request SocialHub receives, in order, token exchanges left out. */
 	requests: ExpectedRequest[];
 	/** A node's output items, each matched as a subset (see `mismatches`). */
 	output?: { node: string; items: unknown[] };
 	/** A subset of the sandbox's state snapshot afterwards. */
 	sandboxAfter?: Record<string, unknown>;
+	/** Run only on these n8n release lines ("1", "2"); default all. */
+	lines?: string[];
 }
 
 export interface WorkflowCase {
@@ -96,7 +98,7 @@ export interface ExecutionOutput {
 	status?: string;
 	data?: {
 		resultData?: {
-			error?: { message?: string };
+			error?: { message?: string; description?: string };
 			runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
 		};
 	};
@@ -122,9 +124,7 @@ export function checkRun(
 	if (run.status !== status) {
 		problems.push(`status ${String(run.status)} (expected ${status})${run.data?.resultData?.error?.message ? `: ${run.data.resultData.error.message}` : ''}`);
 	}
-	if (expectation.error !== undefined && run.data?.resultData?.error?.message !== expectation.error) {
-		problems.push(`error ${JSON.stringify(run.data?.resultData?.error?.message)} (expected ${JSON.stringify(expectation.error)})`);
-	}
+	if (expectation.error) problems.push(...mismatches(run.data?.resultData?.error, expectation.error, 'error'));
 	const api = received.filter((request) => request.path !== '/v1/auth/token');
 	const sent = api.map((request) => ({
 		method: request.method,
