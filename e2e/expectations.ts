@@ -56,8 +56,9 @@ export function loadWorkflowCases(folder = WORKFLOWS_DIR): WorkflowCase[] {
 		.filter((file) => file.endsWith('.json') && !file.endsWith('.expect.json'))
 		.sort()
 		.map((file) => {
-			const expectationFile = join(folder, file.replace(/\.json$/, '.expect.json'));
-			if (!existsSync(expectationFile)) throw new Error(`${file} has no ${file.replace(/\.json$/, '.expect.json')} beside it`);
+			const expectationName = file.replace(/\.json$/, '.expect.json');
+			const expectationFile = join(folder, expectationName);
+			if (!existsSync(expectationFile)) throw new Error(`${file} has no ${expectationName} beside it`);
 			return {
 				file,
 				workflow: JSON.parse(readFileSync(join(folder, file), 'utf8')) as WorkflowJson,
@@ -67,10 +68,14 @@ export function loadWorkflowCases(folder = WORKFLOWS_DIR): WorkflowCase[] {
 }
 
 /** A copy of the workflow whose SocialHub nodes use the given credential. */
-export function withCredential(workflow: WorkflowJson, credential: { id: string; name: string }): WorkflowJson {
+export function withCredential(
+	workflow: WorkflowJson,
+	credential: { id: string; name: string },
+): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	for (const node of copy.nodes) {
-		if (node.credentials?.socialHubApi) node.credentials.socialHubApi = { id: credential.id, name: credential.name };
+		if (!node.credentials?.socialHubApi) continue;
+		node.credentials.socialHubApi = { id: credential.id, name: credential.name };
 	}
 	return copy;
 }
@@ -81,17 +86,27 @@ export function withCredential(workflow: WorkflowJson, credential: { id: string;
  * are allowed).
  */
 export function mismatches(actual: unknown, expected: unknown, at = '$'): string[] {
+	const got = JSON.stringify(actual);
 	if (Array.isArray(expected)) {
-		if (!Array.isArray(actual)) return [`${at}: expected an array, got ${JSON.stringify(actual)}`];
-		if (actual.length !== expected.length) return [`${at}: expected ${expected.length} entries, got ${actual.length}`];
+		if (!Array.isArray(actual)) return [`${at}: expected an array, got ${got}`];
+		if (actual.length !== expected.length) {
+			return [`${at}: expected ${expected.length} entries, got ${actual.length}`];
+		}
 		return expected.flatMap((entry, index) => mismatches(actual[index], entry, `${at}[${index}]`));
 	}
 	if (expected !== null && typeof expected === 'object') {
-		if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [`${at}: expected an object, got ${JSON.stringify(actual)}`];
-		return Object.entries(expected).flatMap(([key, value]) => mismatches((actual as Record<string, unknown>)[key], value, `${at}.${key}`));
+		if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) {
+			return [`${at}: expected an object, got ${got}`];
+		}
+		const fields = actual as Record<string, unknown>;
+		return Object.entries(expected).flatMap(([key, value]) =>
+			mismatches(fields[key], value, `${at}.${key}`),
+		);
 	}
-	return actual === expected ? [] : [`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+	return actual === expected ? [] : [`${at}: expected ${JSON.stringify(expected)}, got ${got}`];
 }
+
+type OutputItem = { json: Record<string, unknown> };
 
 /** What `n8n execute --rawOutput` prints (the parts read here). */
 export interface ExecutionOutput {
@@ -99,7 +114,7 @@ export interface ExecutionOutput {
 	data?: {
 		resultData?: {
 			error?: { message?: string; description?: string };
-			runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+			runData?: Record<string, Array<{ data?: { main?: Array<OutputItem[] | null> } }>>;
 		};
 	};
 }
@@ -121,10 +136,12 @@ export function checkRun(
 ): string[] {
 	const problems: string[] = [];
 	const status = expectation.status ?? 'success';
+	const error = run.data?.resultData?.error;
 	if (run.status !== status) {
-		problems.push(`status ${String(run.status)} (expected ${status})${run.data?.resultData?.error?.message ? `: ${run.data.resultData.error.message}` : ''}`);
+		const why = error ? `: ${error.message}` : '';
+		problems.push(`status ${String(run.status)} (expected ${status})${why}`);
 	}
-	if (expectation.error) problems.push(...mismatches(run.data?.resultData?.error, expectation.error, 'error'));
+	if (expectation.error) problems.push(...mismatches(error, expectation.error, 'error'));
 	const api = received.filter((request) => request.path !== '/v1/auth/token');
 	const sent = api.map((request) => ({
 		method: request.method,
@@ -136,13 +153,19 @@ export function checkRun(
 	if (!isDeepStrictEqual(sent, wanted)) {
 		problems.push(`SocialHub received ${JSON.stringify(sent)}, expected ${JSON.stringify(wanted)}`);
 	}
-	const untokened = api.filter((request) => !issuedTokens.includes(String(request.authorization ?? '')));
+	const untokened = api
+		.map((request) => String(request.authorization ?? ''))
+		.filter((authorization) => !issuedTokens.includes(authorization));
 	if (untokened.length > 0) {
-		problems.push(`${untokened.length} request(s) without a raw SocialHub token: ${untokened.map((r) => String(r.authorization).slice(0, 12)).join(', ')}`);
+		const shown = untokened.map((authorization) => `${authorization.slice(0, 12)}…`).join(', ');
+		problems.push(`${untokened.length} request(s) without a raw SocialHub token: ${shown}`);
 	}
 	if (expectation.output) {
-		problems.push(...mismatches(outputItems(run, expectation.output.node), expectation.output.items, `output of "${expectation.output.node}"`));
+		const { node, items } = expectation.output;
+		problems.push(...mismatches(outputItems(run, node), items, `output of "${node}"`));
 	}
-	if (expectation.sandboxAfter) problems.push(...mismatches(sandboxState, expectation.sandboxAfter, 'sandbox'));
+	if (expectation.sandboxAfter) {
+		problems.push(...mismatches(sandboxState, expectation.sandboxAfter, 'sandbox'));
+	}
 	return problems;
 }

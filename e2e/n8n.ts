@@ -16,25 +16,39 @@ export interface N8nLine {
 	label: string;
 	/** The folder under e2e/ with its package.json, lockfile and node_modules. */
 	folder: string;
-	/** Only one line runs the editor flow in Chromium (it costs ≈ 90 s). */
+	/** Whether the editor flow in Chromium runs on this line (one line is enough; it is slow). */
 	editor: boolean;
-	/** What this line does differently, as measured here; the checks read these instead of guessing. */
+	/** What this line does differently, measured here; the e2e reads these instead of guessing. */
 	quirks: {
-		/** `/healthz/readiness` answers before `/rest/*` does (1.x): wait for `GET /rest/settings`. */
+		/** `/rest/*` answers 404 for 3-4 s after `/healthz/readiness` is OK (1.x). */
 		restAfterReadiness: boolean;
-		/** `POST /rest/workflows` needs `active: false` in the body (1.x; its editor sends it). */
+		/** `POST /rest/workflows` fails without `active: false` in the body (1.x; NOT NULL). */
 		workflowNeedsActive: boolean;
 	};
 }
 
-export const N8N_2: N8nLine = { label: '2.x', folder: 'n8n', editor: true, quirks: { restAfterReadiness: false, workflowNeedsActive: false } };
-export const N8N_1: N8nLine = { label: '1.x', folder: 'n8n1', editor: false, quirks: { restAfterReadiness: true, workflowNeedsActive: true } };
+export const N8N_2: N8nLine = {
+	label: '2.x',
+	folder: 'n8n',
+	editor: true,
+	quirks: { restAfterReadiness: false, workflowNeedsActive: false },
+};
+export const N8N_1: N8nLine = {
+	label: '1.x',
+	folder: 'n8n1',
+	editor: false,
+	quirks: { restAfterReadiness: true, workflowNeedsActive: true },
+};
+/** Every line the e2e installs (e2e/setup.sh) and checks (e2e/run.ts). */
 export const N8N_LINES: N8nLine[] = [N8N_2, N8N_1];
 
-export const n8nBin = (line: N8nLine = N8N_2) => join(__dirname, line.folder, 'node_modules/n8n/bin/n8n');
+export const n8nBin = (line: N8nLine = N8N_2) =>
+	join(__dirname, line.folder, 'node_modules/n8n/bin/n8n');
 export const N8N_BIN = n8nBin(N8N_2);
-export const n8nVersion = (line: N8nLine = N8N_2) =>
-	(JSON.parse(readFileSync(join(__dirname, line.folder, 'node_modules/n8n/package.json'), 'utf8')) as { version: string }).version;
+export const n8nVersion = (line: N8nLine = N8N_2) => {
+	const manifest = join(__dirname, line.folder, 'node_modules/n8n/package.json');
+	return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+};
 
 const PACKAGE = 'n8n-nodes-socialhub';
 
@@ -45,10 +59,10 @@ export function packPackage(): string {
 }
 
 /**
- * What n8n's community nodes panel does (CommunityPackagesService.downloadPackage, the same steps in
- * n8n 1.123 and 2.40): unpack the tarball
- * into <user folder>/.n8n/nodes/node_modules/<package>, drop its dev, peer and optional
- * dependencies, `npm install` what is left with scripts off, and record it in nodes/package.json.
+ * What n8n's community nodes panel does (CommunityPackagesService.downloadPackage: the same steps
+ * in n8n 1.123 and 2.40): unpack the tarball into <user folder>/.n8n/nodes/node_modules/<package>,
+ * drop its dev, peer and optional dependencies, `npm install` what is left with scripts off, and
+ * record it in nodes/package.json.
  */
 export function installLikeThePanel(userFolder: string, tarball: string): void {
 	const nodes = join(userFolder, '.n8n', 'nodes');
@@ -103,7 +117,12 @@ export interface RunningN8n {
 	stop(): Promise<void>;
 }
 
-export async function startN8n(userFolder: string, port: number, logFile: string, line: N8nLine = N8N_2): Promise<RunningN8n> {
+export async function startN8n(
+	userFolder: string,
+	port: number,
+	logFile: string,
+	line: N8nLine = N8N_2,
+): Promise<RunningN8n> {
 	const log = createWriteStream(logFile);
 	const child = spawn(NODE24, [n8nBin(line), 'start'], { env: n8nEnvironment(userFolder, port), stdio: ['ignore', 'pipe', 'pipe'] });
 	child.stdout.pipe(log);
@@ -113,11 +132,14 @@ export async function startN8n(userFolder: string, port: number, logFile: string
 	let exited: number | null = null;
 	child.once('exit', (code) => (exited = code ?? -1));
 	// 1.x answers /healthz/readiness a moment before its REST API is mounted.
-	const readyPaths = ['/healthz/readiness', ...(line.quirks.restAfterReadiness ? ['/rest/settings'] : [])];
+	const readyPaths = ['/healthz/readiness'];
+	if (line.quirks.restAfterReadiness) readyPaths.push('/rest/settings');
 	for (const path of readyPaths) {
 		while (true) {
 			if (exited !== null) throw new Error(`n8n exited with code ${exited}; see ${logFile}`);
-			if (Date.now() - started >= 180_000) throw new Error(`n8n was not ready (${path}) after 180 s; see ${logFile}`);
+			if (Date.now() - started >= 180_000) {
+				throw new Error(`n8n was not ready (${path}) after 180 s; see ${logFile}`);
+			}
 			try {
 				const response = await fetch(`${url}${path}`);
 				if (response.ok) break;
@@ -177,7 +199,12 @@ export class N8nRest {
  * Runs a saved workflow with `n8n execute` (a second n8n process on the same user folder).
  * Asynchronous on purpose: the sandbox answering its requests may live in this very process.
  */
-export function executeWorkflow(userFolder: string, port: number, workflowId: string, line: N8nLine = N8N_2): Promise<unknown> {
+export function executeWorkflow(
+	userFolder: string,
+	port: number,
+	workflowId: string,
+	line: N8nLine = N8N_2,
+): Promise<unknown> {
 	return new Promise((resolve, reject) => {
 		execFile(
 			NODE24,

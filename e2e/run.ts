@@ -16,16 +16,34 @@ import { join } from 'node:path';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
 import { SandboxState } from '../sandbox/state';
 import { runEditorFlow } from './editor';
-import { checkRun, loadWorkflowCases, outputItems, withCredential, type ExecutionOutput, type WorkflowJson } from './expectations';
-import { N8N_LINES, N8nRest, executeWorkflow, installLikeThePanel, n8nVersion, packPackage, startN8n, type N8nLine, type RunningN8n } from './n8n';
+import {
+	checkRun,
+	loadWorkflowCases,
+	outputItems,
+	withCredential,
+	type ExecutionOutput,
+	type WorkflowJson,
+} from './expectations';
+import {
+	N8N_LINES,
+	N8nRest,
+	executeWorkflow,
+	installLikeThePanel,
+	n8nVersion,
+	packPackage,
+	startN8n,
+	type N8nLine,
+	type RunningN8n,
+} from './n8n';
 
 const artifacts = join(__dirname, 'artifacts');
 const EMAIL = 'owner@socialhub.test';
 const PASSWORD = 'E2e-Passw0rd!';
 // Each line uses three ports: n8n, its task broker, and `n8n execute`'s broker.
 const FIRST_PORT = Number(process.env.E2E_PORT ?? 5800 + 10 * Math.floor(Math.random() * 9));
+const major = (line: N8nLine) => line.label.split('.')[0];
 const wantedLines = (process.env.E2E_N8N_LINES ?? '1 2').split(/[\s,]+/).filter(Boolean);
-const lines = N8N_LINES.filter((line) => wantedLines.includes(line.label.split('.')[0]));
+const lines = N8N_LINES.filter((line) => wantedLines.includes(major(line)));
 
 interface CheckResult {
 	check: string;
@@ -66,31 +84,51 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 		const rest = new N8nRest(n8n.url);
 		await rest.setUpOwner(EMAIL, PASSWORD);
 
-		const nodeTypes = (await rest.call<Array<{ name: string; version: number | number[] }>>('GET', '/types/nodes.json')).data;
+		type NodeType = { name: string; version: number | number[] };
+		const nodeTypes = (await rest.call<NodeType[]>('GET', '/types/nodes.json')).data;
 		const node = nodeTypes.find((type) => type.name === 'n8n-nodes-socialhub.socialHub');
-		check(Boolean(node), 'installed like the panel does, n8n loaded the SocialHub node type', node ? `version ${JSON.stringify(node.version)}` : 'missing');
-		const credentialTypes = (await rest.call<Array<{ name: string }>>('GET', '/types/credentials.json')).data;
-		check(credentialTypes.some((type) => type.name === 'socialHubApi'), 'n8n loaded the SocialHub API credential type');
+		check(
+			Boolean(node),
+			'installed like the panel does, n8n loaded the SocialHub node type',
+			node ? `version ${JSON.stringify(node.version)}` : 'missing',
+		);
+		const credentialTypes = (await rest.call<NodeType[]>('GET', '/types/credentials.json')).data;
+		check(
+			credentialTypes.some((type) => type.name === 'socialHubApi'),
+			'n8n loaded the SocialHub API credential type',
+		);
 
 		const goodData = { baseUrl: sandboxUrl, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET };
 		const created = await rest.call<{ id: string; name: string }>('POST', '/rest/credentials', {
 			name: 'SocialHub sandbox', type: 'socialHubApi', data: goodData,
 		});
-		check(created.status === 200 && Boolean(created.data.id), 'a SocialHub API credential can be saved', `HTTP ${created.status}`);
+		check(
+			created.status === 200 && Boolean(created.data.id),
+			'a SocialHub API credential can be saved',
+			`HTTP ${created.status}`,
+		);
 		const credential = { id: created.data.id, name: 'SocialHub sandbox', type: 'socialHubApi' };
-		const test = async (data: Record<string, string>) =>
-			(await rest.call<{ status: string; message: string }>('POST', '/rest/credentials/test', { credentials: { ...credential, data } })).data;
+		const test = async (data: Record<string, string>) => {
+			const body = { credentials: { ...credential, data } };
+			type Verdict = { status: string; message: string };
+			return (await rest.call<Verdict>('POST', '/rest/credentials/test', body)).data;
+		};
 
 		const good = await test(goodData);
 		check(good.status === 'OK', 'credential test with good keys succeeds', good.message);
 		const bad = await test({ ...goodData, appSecret: 'e2e-wrong-secret' });
 		check(
-			bad.status === 'Error' && bad.message.includes('SocialHub rejected the App ID and App Secret') && bad.message.includes('Invalid appId or appSecret') && !bad.message.includes('e2e-wrong-secret'),
+			bad.status === 'Error' &&
+				bad.message.includes('SocialHub rejected the App ID and App Secret') &&
+				bad.message.includes('Invalid appId or appSecret') &&
+				!bad.message.includes('e2e-wrong-secret'),
 			'credential test with bad keys fails with SocialHub’s message, without the secret',
 			bad.message,
 		);
-		const stored = (await rest.call<{ data: { accessToken?: string } }>('GET', `/rest/credentials/${credential.id}?includeData=true`)).data.data;
-		const edited = await test({ ...goodData, appSecret: 'edited-wrong-secret', accessToken: String(stored.accessToken ?? '') });
+		const storedPath = `/rest/credentials/${credential.id}?includeData=true`;
+		const stored = (await rest.call<{ data: { accessToken?: string } }>('GET', storedPath)).data.data;
+		const accessToken = String(stored.accessToken ?? '');
+		const edited = await test({ ...goodData, appSecret: 'edited-wrong-secret', accessToken });
 		check(
 			sandbox.issuedTokens.includes(String(stored.accessToken)) && edited.status === 'Error',
 			'a wrong secret edited into a saved credential fails although its stored token works',
@@ -101,49 +139,79 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 		const run = async (name: string, workflow: WorkflowJson): Promise<ExecutionOutput> => {
 			sandbox.state = new SandboxState(sandbox.options.seed);
 			sandbox.requests.length = 0;
-			const body = { ...withCredential(workflow, credential), ...(line.quirks.workflowNeedsActive ? { active: false } : {}) };
+			const body = {
+				...withCredential(workflow, credential),
+				...(line.quirks.workflowNeedsActive ? { active: false } : {}),
+			};
 			const saved = await rest.call<{ id: string }>('POST', '/rest/workflows', body);
-			if (saved.status !== 200) throw new Error(`n8n refused to save ${name}: HTTP ${saved.status} ${JSON.stringify(saved.data).slice(0, 300)}`);
+			if (saved.status !== 200) {
+				const answer = JSON.stringify(saved.data).slice(0, 300);
+				throw new Error(`n8n refused to save ${name}: HTTP ${saved.status} ${answer}`);
+			}
 			const output = (await executeWorkflow(userFolder, port, saved.data.id, line)) as ExecutionOutput;
-			writeFileSync(join(lineArtifacts, `${name.replace(/\.json$/, '')}.execution.json`), JSON.stringify(output, null, 2));
+			const outputFile = join(lineArtifacts, `${name.replace(/\.json$/, '')}.execution.json`);
+			writeFileSync(outputFile, JSON.stringify(output, null, 2));
 			return output;
 		};
 
-		const lineMajor = line.label.split('.')[0];
 		for (const { file, workflow, expectation } of loadWorkflowCases()) {
-			if (expectation.lines && !expectation.lines.includes(lineMajor)) continue;
+			if (expectation.lines && !expectation.lines.includes(major(line))) continue;
+			const what = `e2e/workflows/${file}: ${expectation.about}`;
 			try {
 				const output = await run(file, workflow);
-				const problems = checkRun(expectation, output, sandbox.requests, sandbox.issuedTokens, sandbox.state.snapshot());
-				check(problems.length === 0, `e2e/workflows/${file}: ${expectation.about}`, problems.join('; '));
+				const { requests, issuedTokens } = sandbox;
+				const state = sandbox.state.snapshot();
+				const problems = checkRun(expectation, output, requests, issuedTokens, state);
+				check(problems.length === 0, what, problems.join('; '));
 			} catch (error) {
-				check(false, `e2e/workflows/${file}: ${expectation.about}`, (error as Error).message);
+				check(false, what, (error as Error).message);
 			}
 		}
 
-		const example = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', 'examples', file), 'utf8')) as WorkflowJson;
-		const purchase = await run('example-loyalty-purchase-points', example('loyalty-purchase-points.json'));
-		const enrolled = [...sandbox.state.accounts.values()].find((account) => account.cardNo !== 'M0001');
+		const example = (file: string) =>
+			JSON.parse(readFileSync(join(__dirname, '..', 'examples', file), 'utf8')) as WorkflowJson;
+		const purchase = await run('example-purchase', example('loyalty-purchase-points.json'));
+		const accounts = [...sandbox.state.accounts.values()];
+		const enrolled = accounts.find((account) => account.cardNo !== 'M0001');
 		check(
-			purchase.status === 'success' && enrolled?.balance === 238 && sandbox.apiRequests('/v1/points/adjustment').length === 1,
+			purchase.status === 'success' &&
+				enrolled?.balance === 238 &&
+				sandbox.apiRequests('/v1/points/adjustment').length === 1,
 			'examples/loyalty-purchase-points.json runs: enroll, sync, award 238 points once',
 			`${String(purchase.status)}, balance ${String(enrolled?.balance)}`,
 		);
-		const refused = await run('example-refused-adjustment', example('refused-adjustment.json'));
+		const refused = await run('example-refused', example('refused-adjustment.json'));
 		const refusedItem = outputItems(refused, 'Deduct Too Many Points')[0] ?? {};
 		check(
-			refused.status === 'success' && /insufficient/i.test(String(refusedItem.error)) && sandbox.state.accounts.get('PA0001')?.balance === 1000,
-			'examples/refused-adjustment.json runs: SocialHub’s refusal becomes the item’s error, the balance is untouched',
+			refused.status === 'success' &&
+				/insufficient/i.test(String(refusedItem.error)) &&
+				sandbox.state.accounts.get('PA0001')?.balance === 1000,
+			'examples/refused-adjustment.json runs: the refusal is the item’s error, balance untouched',
 			`${String(refused.status)}, ${JSON.stringify(refusedItem).slice(0, 200)}`,
 		);
 
 		if (line.editor) {
 			log(`the editor of n8n ${version} in headless Chromium`);
 			const editor = await runEditorFlow({
-				n8nUrl: n8n.url, email: EMAIL, password: PASSWORD, sandboxUrl, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET, artifacts: lineArtifacts, log,
+				n8nUrl: n8n.url,
+				email: EMAIL,
+				password: PASSWORD,
+				sandboxUrl,
+				appId: SANDBOX_APP_ID,
+				appSecret: SANDBOX_APP_SECRET,
+				artifacts: lineArtifacts,
+				log,
 			});
-			check(editor.fieldsSeen.length === 9, 'editor: the node’s Adjust Member Points fields are shown', editor.fieldsSeen.join(', '));
-			check(/success/i.test(editor.goodKeysVerdict), 'editor: the credential created from the node tests successfully', editor.goodKeysVerdict.split('\n')[0]);
+			check(
+				editor.fieldsSeen.length === 9,
+				'editor: the node’s Adjust Member Points fields are shown',
+				editor.fieldsSeen.join(', '),
+			);
+			check(
+				/success/i.test(editor.goodKeysVerdict),
+				'editor: the credential created from the node tests successfully',
+				editor.goodKeysVerdict.split('\n')[0],
+			);
 			check(
 				editor.badKeysVerdict.includes('SocialHub rejected the App ID and App Secret'),
 				'editor: after editing in a wrong App Secret the test fails with a clear message',
@@ -157,31 +225,38 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 		await sandbox.stop();
 		rmSync(userFolder, { recursive: true, force: true });
 	}
-	return { line: line.label, n8n: version, seconds: Math.round((Date.now() - started) / 1000), results };
+	const seconds = Math.round((Date.now() - started) / 1000);
+	return { line: line.label, n8n: version, seconds, results };
 }
 
 async function main() {
 	const started = Date.now();
 	rmSync(artifacts, { recursive: true, force: true });
 	mkdirSync(artifacts, { recursive: true });
-	if (lines.length === 0) throw new Error(`E2E_N8N_LINES="${wantedLines.join(' ')}" names no known line (1, 2)`);
+	if (lines.length === 0) {
+		throw new Error(`E2E_N8N_LINES="${wantedLines.join(' ')}" names no known line (1, 2)`);
+	}
 	log('packing the package (installed per line the way the community nodes panel does)');
 	const tarball = packPackage();
 	const reports: LineReport[] = [];
 	try {
-		for (const [index, line] of lines.entries()) reports.push(await checkLine(line, tarball, FIRST_PORT + 5 * index));
+		for (const [index, line] of lines.entries()) {
+			reports.push(await checkLine(line, tarball, FIRST_PORT + 5 * index));
+		}
 	} finally {
 		rmSync(tarball);
 	}
 	const seconds = Math.round((Date.now() - started) / 1000);
-	writeFileSync(join(artifacts, 'summary.json'), JSON.stringify({ seconds, lines: reports }, null, 2));
+	const summary = { seconds, lines: reports };
+	writeFileSync(join(artifacts, 'summary.json'), JSON.stringify(summary, null, 2));
 	log('');
 	for (const report of reports) {
 		const passed = report.results.filter((result) => result.ok).length;
 		log(`n8n ${report.n8n}: ${passed}/${report.results.length} checks (${report.seconds} s)`);
 	}
 	const failed = reports.flatMap((report) => report.results).filter((result) => !result.ok).length;
-	log(`${failed === 0 ? 'all end-to-end checks passed' : `${failed} end-to-end check(s) failed`} in ${seconds} s`);
+	const verdict = failed ? `${failed} end-to-end check(s) failed` : 'all end-to-end checks passed';
+	log(`${verdict} in ${seconds} s`);
 	process.exit(failed === 0 ? 0 : 1);
 }
 
