@@ -139,8 +139,14 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 		const run = async (name: string, workflow: WorkflowJson): Promise<ExecutionOutput> => {
 			sandbox.state = new SandboxState(sandbox.options.seed);
 			sandbox.requests.length = 0;
+			// What pasting an export into the editor keeps (an export's id, tags or active flag
+			// would make the REST API import or activate it instead).
+			const { name: title, nodes, connections, settings } = withCredential(workflow, credential);
 			const body = {
-				...withCredential(workflow, credential),
+				name: title,
+				nodes,
+				connections,
+				settings,
 				...(line.quirks.workflowNeedsActive ? { active: false } : {}),
 			};
 			const saved = await rest.call<{ id: string }>('POST', '/rest/workflows', body);
