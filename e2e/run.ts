@@ -1,140 +1,229 @@
 /**
- * `npm run test:e2e`: the package inside a real n8n. Packs it, installs it the way the community
- * nodes panel does, starts n8n and the SocialHub sandbox on 127.0.0.1, then checks through n8n's
- * REST API and in the editor (headless Chromium) that the node and credential load, that the
- * credential test gives the right verdict, and that a workflow sends SocialHub the right request.
- * Screenshots, n8n's log and a summary go to e2e/artifacts/. Exits non-zero on any failed check.
+ * `npm run test:e2e`: the package inside a real n8n, on each release line the e2e installs (2.x in
+ * e2e/n8n, 1.x in e2e/n8n1). Packs it once; per line: installs it the way the community nodes panel
+ * does, starts n8n and a SocialHub sandbox on 127.0.0.1, and runs the same checks through n8n's
+ * REST API and `n8n execute` — node and credential types load, the credential test's verdicts,
+ * every workflow in e2e/workflows/ against its expectation file, the examples. On 2.x the editor
+ * flow in headless Chromium runs too. Screenshots, n8n's logs, executions and a summary go to
+ * e2e/artifacts/. Exits non-zero on any failed check.
+ *
+ * E2E_N8N_LINES="2" (or "1") runs one line only; E2E_PORT sets the first port (5800-5889).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
+import { SandboxState } from '../sandbox/state';
 import { runEditorFlow } from './editor';
-import { N8nRest, executeWorkflow, installLikeThePanel, n8nVersion, packPackage, startN8n, type RunningN8n } from './n8n';
+import {
+	checkRun,
+	loadWorkflowCases,
+	outputItems,
+	withCredential,
+	type ExecutionOutput,
+	type WorkflowJson,
+} from './expectations';
+import {
+	N8N_LINES,
+	N8nRest,
+	executeWorkflow,
+	installLikeThePanel,
+	n8nVersion,
+	packPackage,
+	startN8n,
+	type N8nLine,
+	type RunningN8n,
+} from './n8n';
 
 const artifacts = join(__dirname, 'artifacts');
 const EMAIL = 'owner@socialhub.test';
 const PASSWORD = 'E2e-Passw0rd!';
-const PORT = 5700 + Math.floor(Math.random() * 200);
+// Each line uses three ports: n8n, its task broker, and `n8n execute`'s broker.
+const FIRST_PORT = Number(process.env.E2E_PORT ?? 5800 + 10 * Math.floor(Math.random() * 9));
+const major = (line: N8nLine) => line.label.split('.')[0];
+const wantedLines = (process.env.E2E_N8N_LINES ?? '1 2').split(/[\s,]+/).filter(Boolean);
+const lines = N8N_LINES.filter((line) => wantedLines.includes(major(line)));
 
-const results: Array<{ check: string; ok: boolean; detail: string }> = [];
-const log = (line: string) => process.stdout.write(`${line}\n`);
-function check(ok: boolean, what: string, detail = '') {
-	results.push({ check: what, ok, detail });
-	log(`${ok ? '✔' : '✘'} ${what}${detail ? ` — ${detail}` : ''}`);
+interface CheckResult {
+	check: string;
+	ok: boolean;
+	detail: string;
 }
 
-async function main() {
+interface LineReport {
+	line: string;
+	n8n: string;
+	seconds: number;
+	results: CheckResult[];
+}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** The same checks on one n8n release line; returns what passed and failed. */
+async function checkLine(line: N8nLine, tarball: string, port: number): Promise<LineReport> {
 	const started = Date.now();
-	rmSync(artifacts, { recursive: true, force: true });
-	mkdirSync(artifacts, { recursive: true });
-	const userFolder = mkdtempSync(join(tmpdir(), 'socialhub-e2e-n8n-'));
+	const version = n8nVersion(line);
+	const results: CheckResult[] = [];
+	const check = (ok: boolean, what: string, detail = '') => {
+		results.push({ check: what, ok, detail });
+		log(`${ok ? '✔' : '✘'} [${version}] ${what}${detail ? ` — ${detail}` : ''}`);
+	};
+	const lineArtifacts = join(artifacts, `n8n-${version}`);
+	mkdirSync(lineArtifacts, { recursive: true });
+	const userFolder = mkdtempSync(join(tmpdir(), `socialhub-e2e-n8n-${line.label}-`));
 	const sandbox = new SocialHubSandbox();
 	let n8n: RunningN8n | undefined;
 	try {
-		log('packing the package and installing it the way the community nodes panel does');
-		const tarball = packPackage();
 		installLikeThePanel(userFolder, tarball);
-		rmSync(tarball);
 		const sandboxUrl = await sandbox.start();
-		log(`sandbox on ${sandboxUrl}; starting n8n ${n8nVersion()} on port ${PORT} (Node 24)`);
-		n8n = await startN8n(userFolder, PORT, join(artifacts, 'n8n.log'));
-		log(`n8n ready after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+		log(`\n== n8n ${version} (${line.label}) on port ${port}, sandbox on ${sandboxUrl}`);
+		n8n = await startN8n(userFolder, port, join(lineArtifacts, 'n8n.log'), line);
+		log(`n8n ${version} ready after ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
 		const rest = new N8nRest(n8n.url);
 		await rest.setUpOwner(EMAIL, PASSWORD);
 
-		const nodeTypes = (await rest.call<Array<{ name: string; version: number }>>('GET', '/types/nodes.json')).data;
+		type NodeType = { name: string; version: number | number[] };
+		const nodeTypes = (await rest.call<NodeType[]>('GET', '/types/nodes.json')).data;
 		const node = nodeTypes.find((type) => type.name === 'n8n-nodes-socialhub.socialHub');
-		check(Boolean(node), 'n8n loaded the SocialHub node type', node ? `version ${node.version}` : 'missing');
-		const credentialTypes = (await rest.call<Array<{ name: string }>>('GET', '/types/credentials.json')).data;
-		check(credentialTypes.some((type) => type.name === 'socialHubApi'), 'n8n loaded the SocialHub API credential type');
+		check(
+			Boolean(node),
+			'installed like the panel does, n8n loaded the SocialHub node type',
+			node ? `version ${JSON.stringify(node.version)}` : 'missing',
+		);
+		const credentialTypes = (await rest.call<NodeType[]>('GET', '/types/credentials.json')).data;
+		check(
+			credentialTypes.some((type) => type.name === 'socialHubApi'),
+			'n8n loaded the SocialHub API credential type',
+		);
 
 		const goodData = { baseUrl: sandboxUrl, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET };
 		const created = await rest.call<{ id: string; name: string }>('POST', '/rest/credentials', {
 			name: 'SocialHub sandbox', type: 'socialHubApi', data: goodData,
 		});
-		check(created.status === 200 && Boolean(created.data.id), 'a SocialHub API credential can be saved');
+		check(
+			created.status === 200 && Boolean(created.data.id),
+			'a SocialHub API credential can be saved',
+			`HTTP ${created.status}`,
+		);
 		const credential = { id: created.data.id, name: 'SocialHub sandbox', type: 'socialHubApi' };
-		const test = async (data: Record<string, string>) =>
-			(await rest.call<{ status: string; message: string }>('POST', '/rest/credentials/test', { credentials: { ...credential, data } })).data;
+		const test = async (data: Record<string, string>) => {
+			const body = { credentials: { ...credential, data } };
+			type Verdict = { status: string; message: string };
+			return (await rest.call<Verdict>('POST', '/rest/credentials/test', body)).data;
+		};
 
 		const good = await test(goodData);
 		check(good.status === 'OK', 'credential test with good keys succeeds', good.message);
 		const bad = await test({ ...goodData, appSecret: 'e2e-wrong-secret' });
-		check(bad.status === 'Error' && bad.message.includes('Invalid appId or appSecret'), 'credential test with bad keys fails with SocialHub’s message', bad.message);
-		check(!bad.message.includes('e2e-wrong-secret'), 'the failed test does not show the secret');
-		const stored = (await rest.call<{ data: { accessToken?: string } }>('GET', `/rest/credentials/${credential.id}?includeData=true`)).data.data;
-		const edited = await test({ ...goodData, appSecret: 'edited-wrong-secret', accessToken: String(stored.accessToken ?? '') });
-		check(Boolean(stored.accessToken) && edited.status === 'Error', 'a wrong secret edited into a saved credential fails although its stored token works', edited.message);
-
-		const workflow = await rest.call<{ id: string }>('POST', '/rest/workflows', {
-			name: 'E2E: Adjust Member Points',
-			nodes: [
-				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{
-					id: 'socialhub', name: 'SocialHub', type: 'n8n-nodes-socialhub.socialHub', typeVersion: 1, position: [220, 0],
-					parameters: {
-						resource: 'points', operation: 'adjustPoints', accountType: 2, accountCode: 'M0001', operationId: 'e2e-adjust-1',
-						operationType: 6, pointValue: 42, pointDesc: 'E2E bonus', effectiveEndTime: '2027-12-31T00:00:00', upgradeTierFlag: 1,
-					},
-					credentials: { socialHubApi: { id: credential.id, name: credential.name } },
-				},
-			],
-			connections: { Start: { main: [[{ node: 'SocialHub', type: 'main', index: 0 }]] } },
-			settings: { timezone: 'UTC' },
-		});
-		check(workflow.status === 200, 'a workflow with Points → Adjust Member Points can be saved');
-		sandbox.requests.length = 0;
-		const run = (await executeWorkflow(userFolder, PORT, workflow.data.id)) as {
-			status?: string;
-			data: { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
-		};
-		writeFileSync(join(artifacts, 'execution.json'), JSON.stringify(run, null, 2));
-		const output = run.data.resultData.runData.SocialHub?.[0]?.data.main[0] ?? [];
-		check(run.status === 'success', 'the workflow ran in n8n', String(run.status));
 		check(
-			output.length === 1 && (output[0].json.data as { operationId?: string })?.operationId === 'e2e-adjust-1',
-			'the node output SocialHub’s response',
-			JSON.stringify(output[0]?.json),
+			bad.status === 'Error' &&
+				bad.message.includes('SocialHub rejected the App ID and App Secret') &&
+				bad.message.includes('Invalid appId or appSecret') &&
+				!bad.message.includes('e2e-wrong-secret'),
+			'credential test with bad keys fails with SocialHub’s message, without the secret',
+			bad.message,
 		);
-		const adjustments = sandbox.apiRequests('/v1/points/adjustment');
-		const expectedBody = {
-			accountType: 2, accountCode: 'M0001', operationId: 'e2e-adjust-1', operationType: 6, pointValue: 42,
-			pointDesc: 'E2E bonus', effectiveEndTime: Date.UTC(2027, 11, 31), upgradeTierFlag: 1,
-		};
+		const storedPath = `/rest/credentials/${credential.id}?includeData=true`;
+		const stored = (await rest.call<{ data: { accessToken?: string } }>('GET', storedPath)).data.data;
+		const accessToken = String(stored.accessToken ?? '');
+		const edited = await test({ ...goodData, appSecret: 'edited-wrong-secret', accessToken });
 		check(
-			adjustments.length === 1 && JSON.stringify(adjustments[0].body) === JSON.stringify(expectedBody) && adjustments[0].method === 'POST',
-			'SocialHub received exactly one POST /v1/points/adjustment with the documented body',
-			JSON.stringify(adjustments.map((r) => r.body)),
+			sandbox.issuedTokens.includes(String(stored.accessToken)) && edited.status === 'Error',
+			'a wrong secret edited into a saved credential fails although its stored token works',
+			edited.message,
 		);
-		const sentToken = String(adjustments[0]?.authorization ?? '');
-		check(sandbox.issuedTokens.includes(sentToken), 'it carried a token SocialHub issued, raw (no "Bearer ")', `${sentToken.slice(0, 8)}…`);
-		check(sandbox.state.accounts.get('PA0001')?.balance === 1042, 'the member’s balance changed once', String(sandbox.state.accounts.get('PA0001')?.balance));
 
-		const example = JSON.parse(readFileSync(join(__dirname, '..', 'examples', 'loyalty-purchase-points.json'), 'utf8')) as {
-			nodes: Array<{ credentials?: Record<string, { id: string; name: string }> }>;
+		/** Imports a workflow (bound to the credential) and runs it on fresh sandbox data. */
+		const run = async (name: string, workflow: WorkflowJson): Promise<ExecutionOutput> => {
+			sandbox.state = new SandboxState(sandbox.options.seed);
+			sandbox.requests.length = 0;
+			// What pasting an export into the editor keeps (an export's id, tags or active flag
+			// would make the REST API import or activate it instead).
+			const { name: title, nodes, connections, settings } = withCredential(workflow, credential);
+			const body = {
+				name: title,
+				nodes,
+				connections,
+				settings,
+				...(line.quirks.workflowNeedsActive ? { active: false } : {}),
+			};
+			const saved = await rest.call<{ id: string }>('POST', '/rest/workflows', body);
+			if (saved.status !== 200) {
+				const answer = JSON.stringify(saved.data).slice(0, 300);
+				throw new Error(`n8n refused to save ${name}: HTTP ${saved.status} ${answer}`);
+			}
+			const output = (await executeWorkflow(userFolder, port, saved.data.id, line)) as ExecutionOutput;
+			const outputFile = join(lineArtifacts, `${name.replace(/\.json$/, '')}.execution.json`);
+			writeFileSync(outputFile, JSON.stringify(output, null, 2));
+			return output;
 		};
-		for (const exampleNode of example.nodes) {
-			if (exampleNode.credentials?.socialHubApi) exampleNode.credentials.socialHubApi = { id: credential.id, name: credential.name };
+
+		for (const { file, workflow, expectation } of loadWorkflowCases()) {
+			if (expectation.lines && !expectation.lines.includes(major(line))) continue;
+			const what = `e2e/workflows/${file}: ${expectation.about}`;
+			try {
+				const output = await run(file, workflow);
+				const { requests, issuedTokens } = sandbox;
+				const state = sandbox.state.snapshot();
+				const problems = checkRun(expectation, output, requests, issuedTokens, state);
+				check(problems.length === 0, what, problems.join('; '));
+			} catch (error) {
+				check(false, what, (error as Error).message);
+			}
 		}
-		const imported = await rest.call<{ id: string }>('POST', '/rest/workflows', example);
-		const exampleRun = (await executeWorkflow(userFolder, PORT, imported.data.id)) as { status?: string };
-		const enrolledAccount = [...sandbox.state.accounts.values()].find((account) => account.cardNo !== 'M0001');
+
+		const example = (file: string) =>
+			JSON.parse(readFileSync(join(__dirname, '..', 'examples', file), 'utf8')) as WorkflowJson;
+		const purchase = await run('example-purchase', example('loyalty-purchase-points.json'));
+		const accounts = [...sandbox.state.accounts.values()];
+		const enrolled = accounts.find((account) => account.cardNo !== 'M0001');
 		check(
-			exampleRun.status === 'success' && enrolledAccount?.balance === 238,
-			'examples/loyalty-purchase-points.json runs in n8n: enroll, sync, award 238 points',
-			`${String(exampleRun.status)}, balance ${String(enrolledAccount?.balance)}`,
+			purchase.status === 'success' &&
+				enrolled?.balance === 238 &&
+				sandbox.apiRequests('/v1/points/adjustment').length === 1,
+			'examples/loyalty-purchase-points.json runs: enroll, sync, award 238 points once',
+			`${String(purchase.status)}, balance ${String(enrolled?.balance)}`,
+		);
+		const refused = await run('example-refused', example('refused-adjustment.json'));
+		const refusedItem = outputItems(refused, 'Deduct Too Many Points')[0] ?? {};
+		check(
+			refused.status === 'success' &&
+				/insufficient/i.test(String(refusedItem.error)) &&
+				sandbox.state.accounts.get('PA0001')?.balance === 1000,
+			'examples/refused-adjustment.json runs: the refusal is the item’s error, balance untouched',
+			`${String(refused.status)}, ${JSON.stringify(refusedItem).slice(0, 200)}`,
 		);
 
-		log('\nthe editor in headless Chromium');
-		const editor = await runEditorFlow({
-			n8nUrl: n8n.url, email: EMAIL, password: PASSWORD, sandboxUrl, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET, artifacts, log,
-		});
-		check(editor.fieldsSeen.length === 9, 'the node’s Adjust Member Points fields are shown', editor.fieldsSeen.join(', '));
-		check(/success/i.test(editor.goodKeysVerdict), 'the credential created from the node tests successfully', editor.goodKeysVerdict.split('\n')[0]);
-		check(editor.badKeysVerdict.includes('SocialHub rejected the App ID and App Secret'), 'after editing in a wrong App Secret the test fails with a clear message', editor.badKeysVerdict.slice(0, 200));
+		if (line.editor) {
+			log(`the editor of n8n ${version} in headless Chromium`);
+			const editor = await runEditorFlow({
+				n8nUrl: n8n.url,
+				email: EMAIL,
+				password: PASSWORD,
+				sandboxUrl,
+				appId: SANDBOX_APP_ID,
+				appSecret: SANDBOX_APP_SECRET,
+				artifacts: lineArtifacts,
+				log,
+			});
+			check(
+				editor.fieldsSeen.length === 9,
+				'editor: the node’s Adjust Member Points fields are shown',
+				editor.fieldsSeen.join(', '),
+			);
+			check(
+				/success/i.test(editor.goodKeysVerdict),
+				'editor: the credential created from the node tests successfully',
+				editor.goodKeysVerdict.split('\n')[0],
+			);
+			check(
+				editor.badKeysVerdict.includes('SocialHub rejected the App ID and App Secret'),
+				'editor: after editing in a wrong App Secret the test fails with a clear message',
+				editor.badKeysVerdict.slice(0, 200),
+			);
+		}
 	} catch (error) {
 		check(false, 'the end-to-end run completed', (error as Error).stack ?? String(error));
 	} finally {
@@ -142,11 +231,42 @@ async function main() {
 		await sandbox.stop();
 		rmSync(userFolder, { recursive: true, force: true });
 	}
-	const failed = results.filter((result) => !result.ok).length;
-	const seconds = (Date.now() - started) / 1000;
-	writeFileSync(join(artifacts, 'summary.json'), JSON.stringify({ n8n: n8nVersion(), seconds, results }, null, 2));
-	log(`\n${results.length - failed}/${results.length} end-to-end checks passed against n8n ${n8nVersion()} in ${seconds.toFixed(0)} s`);
+	const seconds = Math.round((Date.now() - started) / 1000);
+	return { line: line.label, n8n: version, seconds, results };
+}
+
+async function main() {
+	const started = Date.now();
+	rmSync(artifacts, { recursive: true, force: true });
+	mkdirSync(artifacts, { recursive: true });
+	if (lines.length === 0) {
+		throw new Error(`E2E_N8N_LINES="${wantedLines.join(' ')}" names no known line (1, 2)`);
+	}
+	log('packing the package (installed per line the way the community nodes panel does)');
+	const tarball = packPackage();
+	const reports: LineReport[] = [];
+	try {
+		for (const [index, line] of lines.entries()) {
+			reports.push(await checkLine(line, tarball, FIRST_PORT + 5 * index));
+		}
+	} finally {
+		rmSync(tarball);
+	}
+	const seconds = Math.round((Date.now() - started) / 1000);
+	const summary = { seconds, lines: reports };
+	writeFileSync(join(artifacts, 'summary.json'), JSON.stringify(summary, null, 2));
+	log('');
+	for (const report of reports) {
+		const passed = report.results.filter((result) => result.ok).length;
+		log(`n8n ${report.n8n}: ${passed}/${report.results.length} checks (${report.seconds} s)`);
+	}
+	const failed = reports.flatMap((report) => report.results).filter((result) => !result.ok).length;
+	const verdict = failed ? `${failed} end-to-end check(s) failed` : 'all end-to-end checks passed';
+	log(`${verdict} in ${seconds} s`);
 	process.exit(failed === 0 ? 0 : 1);
 }
 
-void main();
+void main().catch((error: Error) => {
+	process.stderr.write(`e2e failed: ${error.stack ?? error.message}\n`);
+	process.exit(1);
+});
