@@ -42,9 +42,10 @@ interface StartOptions {
 export function startService(name: string, command: string, args: string[], logFile: string, options: StartOptions = {}): Service {
 	const log = createWriteStream(logFile, { flags: 'a' });
 	const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+	child.once('error', (error) => log.write(`${name} could not start: ${error.message}\n`));
 	child.stdout!.pipe(log);
 	child.stderr!.pipe(log);
-	if (child.pid === undefined) throw new Error(`${name} did not start (${command})`);
+	if (child.pid === undefined) throw new Error(`${name} did not start (${command}); run \`bash e2e/services.sh\``);
 	const pid = child.pid;
 	const service: Service = {
 		name,
