@@ -252,11 +252,12 @@ async function main() {
 			'GET', `/rest/credentials/${credential.id}?includeData=true`,
 		);
 		const oldToken = String(stored.data.data.accessToken ?? '');
-		// The editor sends back every field it loaded (the redacted secret placeholder, the hidden token)
-		// with the user's edits applied, then tests the saved credential.
+		// Measured in n8n 2.40.7's editor (Chromium): Save sends PATCH {id, name, type, data, isGlobal,
+		// isResolvable}, data holding every field it loaded with includeData (the hidden access token
+		// too) with the user's edits applied; then it tests the saved credential.
 		const editedData = { ...stored.data.data, appId: SECOND_APP.appId, appSecret: SECOND_APP.appSecret };
 		const patched = await rest.call('PATCH', `/rest/credentials/${credential.id}`, {
-			id: credential.id, name: stored.data.name, type: stored.data.type, data: editedData, isResolvable: false,
+			id: credential.id, name: stored.data.name, type: stored.data.type, data: editedData, isGlobal: false, isResolvable: false,
 		});
 		checks.check(patched.status === 200, 'PATCH /rest/credentials/:id with the edited App ID and App Secret', `HTTP ${patched.status}`);
 		const tested = await rest.call<{ status: string; message: string }>('POST', '/rest/credentials/test', {
