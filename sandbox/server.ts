@@ -16,6 +16,8 @@ export interface SandboxOptions {
 	/** Answer a bad token with HTTP 200 and code 401 instead of HTTP 401. */
 	rejectTokensInBody?: boolean;
 	seed?: boolean;
+	/** Further valid App ID / App Secret pairs (a second app of the same tenant). */
+	extraApps?: Array<{ appId: string; appSecret: string }>;
 }
 
 export interface RecordedRequest {
@@ -64,6 +66,8 @@ export class SocialHubSandbox {
 	tokenCalls = 0;
 	/** Every access token handed out, so tests can prove none leaks. */
 	readonly issuedTokens: string[] = [];
+	/** Which App ID each issued token belongs to. */
+	readonly tokenApps = new Map<string, string>();
 	private tokens = new Map<string, number>();
 	private faults: Array<Fault & { seen: number; used: number }> = [];
 	private server?: http.Server;
@@ -77,6 +81,7 @@ export class SocialHubSandbox {
 			tokenTtlSeconds: options.tokenTtlSeconds ?? 7200,
 			rejectTokensInBody: options.rejectTokensInBody ?? false,
 			seed: options.seed ?? true,
+			extraApps: options.extraApps ?? [],
 		};
 		this.state = new SandboxState(this.options.seed);
 	}
@@ -109,6 +114,7 @@ export class SocialHubSandbox {
 		this.tokens.clear();
 		this.tokenCalls = 0;
 		this.issuedTokens.length = 0;
+		this.tokenApps.clear();
 		this.state = new SandboxState(this.options.seed);
 	}
 
@@ -213,11 +219,13 @@ export class SocialHubSandbox {
 		if (url.pathname === '/v1/auth/token' && method === 'POST') {
 			this.tokenCalls++;
 			const { appId, appSecret } = (body ?? {}) as Json;
-			if (appId !== this.options.appId || appSecret !== this.options.appSecret) {
+			const apps = [{ appId: this.options.appId, appSecret: this.options.appSecret }, ...this.options.extraApps];
+			if (!apps.some((app) => app.appId === appId && app.appSecret === appSecret)) {
 				return send(200, fail(40001, 'Invalid appId or appSecret'));
 			}
 			const accessToken = `tok-${randomUUID()}`;
 			this.issuedTokens.push(accessToken);
+			this.tokenApps.set(accessToken, String(appId));
 			this.tokens.set(accessToken, Date.now() + this.options.tokenTtlSeconds * 1000);
 			return send(200, ok({ accessToken, refreshToken: `ref-${randomUUID()}`, expiresIn: this.options.tokenTtlSeconds }));
 		}
