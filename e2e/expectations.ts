@@ -19,6 +19,8 @@ export interface ExpectedRequest {
 	query?: Record<string, string>;
 	/** Compared exactly (deep, key order ignored); absent means no body. */
 	body?: unknown;
+	/** Query values made at run time (e.g. a timestamp): they must be present, their value is not compared. */
+	generated?: string[];
 }
 
 export interface WorkflowExpectation {
@@ -143,13 +145,23 @@ export function checkRun(
 	}
 	if (expectation.error) problems.push(...mismatches(error, expectation.error, 'error'));
 	const api = received.filter((request) => request.path !== '/v1/auth/token');
-	const sent = api.map((request) => ({
-		method: request.method,
-		path: request.path,
-		query: request.query,
-		...(request.body === undefined ? {} : { body: request.body }),
+	const GENERATED = '<made at run time>';
+	const sent = api.map((request, index) => {
+		const query = { ...request.query };
+		for (const key of expectation.requests[index]?.generated ?? []) {
+			if (query[key] !== undefined && query[key] !== '') query[key] = GENERATED;
+		}
+		return {
+			method: request.method,
+			path: request.path,
+			query,
+			...(request.body === undefined ? {} : { body: request.body }),
+		};
+	});
+	const wanted = expectation.requests.map(({ generated, ...request }) => ({
+		...request,
+		query: { ...request.query, ...Object.fromEntries((generated ?? []).map((key) => [key, GENERATED])) },
 	}));
-	const wanted = expectation.requests.map((request) => ({ ...request, query: request.query ?? {} }));
 	if (!isDeepStrictEqual(sent, wanted)) {
 		problems.push(`SocialHub received ${JSON.stringify(sent)}, expected ${JSON.stringify(wanted)}`);
 	}

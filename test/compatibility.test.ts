@@ -11,7 +11,11 @@ import { V1, useSandbox } from './fixture';
 import type { VendorParameter } from './fixtures/vendorParameters';
 import { vendorParameters } from './fixtures/vendorParameters';
 import type { ExpectedRequest } from './fixtures/vendorWorkflows';
-import { savedByEditor, storedInFull, vendorCases } from './fixtures/vendorWorkflows';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { SaveStyle } from './fixtures/vendorWorkflows';
+import { savedByEditor, storedInFull, vendorCases, vendorExpectation, vendorWorkflow } from './fixtures/vendorWorkflows';
 
 const ctx = useSandbox();
 const operations = Object.keys(vendorParameters);
@@ -61,6 +65,7 @@ function expectRequest(expected: ExpectedRequest) {
 	expect(request.path).toBe(expected.path);
 	if (expected.body !== undefined) expect(request.body).toEqual(expected.body);
 	if (expected.query) expect(request.query).toMatchObject(expected.query);
+	for (const key of expected.generated ?? []) expect(request.query[key]).toMatch(/^\d{13}$/);
 }
 
 describe('version 1 reads every parameter of the vendor’s node', () => {
@@ -141,5 +146,14 @@ describe('a vendor node runs unchanged on version 1', () => {
 		expect(output('New List')).toEqual([expect.objectContaining({ accountCode: 'PA0001', balance: 1000 })]);
 		const queries = ctx.sandbox.apiRequests('/v1/points').map((r) => r.query);
 		expect(queries).toEqual([{ pageNo: '1', pageSize: '10' }, { pageNo: '1', pageSize: '50' }]);
+	});
+});
+
+describe('the real-n8n e2e runs these same vendor workflows', () => {
+	it.each(['stored-in-full', 'saved-by-editor'] as SaveStyle[])('e2e/workflows/vendor-%s.json is current', (style) => {
+		const read = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', 'e2e', 'workflows', file), 'utf8'));
+		// Regenerate with: npx ts-node --transpile-only scripts/vendor-workflows.ts
+		expect(read(`vendor-${style}.json`)).toEqual(vendorWorkflow(style));
+		expect(read(`vendor-${style}.expect.json`)).toEqual(vendorExpectation(style));
 	});
 });
