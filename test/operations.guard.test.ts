@@ -36,7 +36,6 @@ function describedOperations(version: 1 | 2): string[] {
 describe('every operation of the node is complete', () => {
 	it('both versions describe exactly the operations of resources/', () => {
 		const keys = operations.map(({ key }) => key).sort();
-		expect(keys).toHaveLength(18);
 		expect(describedOperations(1)).toEqual(keys);
 		expect(describedOperations(2)).toEqual(keys);
 	});
