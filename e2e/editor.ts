@@ -22,6 +22,10 @@ export interface EditorFlowOptions {
 
 export interface EditorFlowResult {
 	fieldsSeen: string[];
+	/** The operation the new node shows: version 2's name ("Adjust"), not version 1's. */
+	operationShown: string;
+	/** The Loyalty Program picker's entries, listed from SocialHub with the new credential. */
+	loyaltyPrograms: string[];
 	goodKeysVerdict: string;
 	badKeysVerdict: string;
 	screenshots: string[];
@@ -77,6 +81,7 @@ export async function runEditorFlow(options: EditorFlowOptions): Promise<EditorF
 			fieldsSeen.push(field);
 		}
 		await shot('adjust-member-points-fields');
+		const operationShown = await page.getByTestId('parameter-input-operation').locator('input').first().inputValue();
 
 		log('  creating the credential from the node');
 		const emptyState = page.getByTestId('node-credentials-empty-state');
@@ -100,6 +105,23 @@ export async function runEditorFlow(options: EditorFlowOptions): Promise<EditorF
 		const goodKeysVerdict = (await page.getByTestId('credentials-config-container-test-success').innerText()).trim();
 		await shot('credential-test-success');
 
+		log('  Member → Enroll: the Loyalty Program picker lists the tenant’s programs');
+		await page.keyboard.press('Escape');
+		await dialog.waitFor({ state: 'hidden', timeout: LONG }).catch(() => undefined);
+		if (!(await page.getByTestId('ndv').isVisible().catch(() => false))) {
+			await page.getByText('SocialHub', { exact: false }).first().dblclick();
+			await page.getByTestId('ndv').waitFor();
+		}
+		await chooseOption(page, 'resource', 'Member');
+		await chooseOption(page, 'operation', 'Enroll');
+		await page.getByTestId('rlc-input').first().click();
+		await page.getByTestId('rlc-item').first().waitFor({ timeout: LONG });
+		const loyaltyPrograms = (await page.getByTestId('rlc-item').allInnerTexts()).map((text) => text.trim());
+		await shot('loyalty-program-picker');
+		await page.keyboard.press('Escape');
+		await page.getByTestId('credential-edit-button').click();
+		await dialog.waitFor();
+
 		log('  editing the App Secret to a wrong one');
 		await fillCredentialField(page, 'appSecret', 'a-wrong-secret-for-the-test');
 		await page.getByTestId('credential-save-button').click();
@@ -109,13 +131,20 @@ export async function runEditorFlow(options: EditorFlowOptions): Promise<EditorF
 		if (await details.isVisible().catch(() => false)) await details.click();
 		const badKeysVerdict = (await dialog.innerText()).replace(/\s+/g, ' ').trim();
 		await shot('credential-test-failure');
-		return { fieldsSeen, goodKeysVerdict, badKeysVerdict, screenshots };
+		return { fieldsSeen, operationShown, loyaltyPrograms, goodKeysVerdict, badKeysVerdict, screenshots };
 	} catch (error) {
 		await shot('failure').catch(() => undefined);
 		throw error;
 	} finally {
 		await context.close();
 	}
+}
+
+/** Opens the dropdown of parameter `name` in the node view and picks the visible option `text`. */
+async function chooseOption(page: Page, name: string, text: string) {
+	await page.getByTestId(`parameter-input-${name}`).first().click();
+	const item = page.getByTestId('parameter-input-item').filter({ hasText: text }).filter({ visible: true }).first();
+	await item.click();
 }
 
 async function fillCredentialField(page: Page, name: string, value: string) {

@@ -214,6 +214,17 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 				editor.fieldsSeen.join(', '),
 			);
 			check(
+				editor.operationShown === 'Adjust',
+				'editor: a new SocialHub node is version 2 (operation named "Adjust")',
+				editor.operationShown,
+			);
+			check(
+				editor.loyaltyPrograms.some((entry) => entry.includes('LP001')) &&
+					editor.loyaltyPrograms.some((entry) => entry.includes('LP002')),
+				'editor: Member → Enroll’s Loyalty Program picker lists the sandbox’s programs',
+				editor.loyaltyPrograms.join(' | '),
+			);
+			check(
 				/success/i.test(editor.goodKeysVerdict),
 				'editor: the credential created from the node tests successfully',
 				editor.goodKeysVerdict.split('\n')[0],
