@@ -30,8 +30,10 @@ const lockfile = path.join(toolsDir, 'package-lock.json');
 const stamp = path.join(toolsDir, 'node_modules', '.package-lock.json');
 if (!fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < fs.statSync(lockfile).mtimeMs) {
 	console.log('verify: installing n8n’s verification tools into verify/ ...');
-	// verify/.npmrc keeps install scripts off, as the root's does.
-	run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], toolsDir);
+	// Install scripts off, as the root's .npmrc has it: on the command line, because under
+	// `npm publish --ignore-scripts=false` (the Publish workflow) npm's exported config would
+	// override verify/.npmrc.
+	run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], toolsDir);
 }
 
 const distMarker = path.join(root, 'dist', 'nodes', 'SocialHub', 'SocialHub.node.js');
