@@ -2,6 +2,7 @@
  * `npm run dev`: the SocialHub sandbox and a real n8n editor with this package loaded, a credential
  * pointing at the sandbox and the example workflows imported. Ctrl+C stops both.
  * State (n8n's database, the owner account) persists in .n8n-dev/ between runs.
+ * Ports: N8N_PORT (5678; n8n's task broker takes the next port), SOCIALHUB_SANDBOX_PORT (4010).
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -59,6 +59,7 @@ async function main() {
 	);
 	const stop = async () => {
 		await sandbox.stop();
+		process.stdout.write('\nsandbox stopped.\n');
 		process.exit(0);
 	};
 	process.on('SIGINT', () => void stop());
