@@ -17,7 +17,8 @@ if (!dryRun && !(fromActions && withProvenance && fromTag)) {
 			'Refusing to publish from here: n8n-nodes-socialhub is published only by the Publish',
 			'workflow on GitHub Actions (a pushed v* tag, npm provenance, trusted publishing).',
 			'See README → Releasing.',
-			`(GITHUB_ACTIONS=${process.env.GITHUB_ACTIONS ?? ''}, provenance=${process.env.npm_config_provenance ?? ''}, ref=${process.env.GITHUB_REF ?? ''})`,
+			`(GITHUB_ACTIONS=${process.env.GITHUB_ACTIONS ?? ''}, ` +
+				`provenance=${process.env.npm_config_provenance ?? ''}, ref=${process.env.GITHUB_REF ?? ''})`,
 			'',
 		].join('\n'),
 	);

@@ -31,14 +31,19 @@ function runnablePart(workflow: Example): Example {
 }
 
 describe('examples/', () => {
-	it.each(readdirSync(folder).filter((file) => file.endsWith('.json')))('%s is importable n8n JSON without secrets', (file) => {
+	const files = readdirSync(folder).filter((file) => file.endsWith('.json'));
+	it.each(files)('%s is importable n8n JSON without secrets', (file) => {
 		const text = readFileSync(join(folder, file), 'utf8');
-		const workflow = JSON.parse(text) as { nodes: Array<{ type: string; credentials?: Record<string, { name: string }> }> };
+		const workflow = JSON.parse(text) as {
+			nodes: Array<{ type: string; credentials?: Record<string, { name: string }> }>;
+		};
 		expect(text).not.toContain(SANDBOX_APP_SECRET);
 		expect(text).not.toMatch(/appSecret|accessToken/);
 		const socialHubNodes = workflow.nodes.filter((node) => node.type === NODE_TYPE);
 		expect(socialHubNodes.length).toBeGreaterThan(0);
-		for (const node of socialHubNodes) expect(node.credentials?.socialHubApi.name).toBe('SocialHub sandbox');
+		for (const node of socialHubNodes) {
+			expect(node.credentials?.socialHubApi.name).toBe('SocialHub sandbox');
+		}
 		for (const node of workflow.nodes) expect([NODE_TYPE, ...SHIPPED_TYPES]).toContain(node.type);
 	});
 
@@ -47,7 +52,8 @@ describe('examples/', () => {
 		const deduct = 'Deduct Too Many Points';
 
 		beforeEach(() => {
-			ctx.engine.setCredential({ baseUrl: ctx.sandbox.url, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET }, 'socialhub-sandbox');
+			const keys = { appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET };
+			ctx.engine.setCredential({ baseUrl: ctx.sandbox.url, ...keys }, 'socialhub-sandbox');
 		});
 
 		async function runExample(pointValue?: number) {
@@ -70,8 +76,14 @@ describe('examples/', () => {
 			expect(run.data.resultData.error).toBeUndefined();
 			expect(deducted).toHaveLength(0);
 			expect(refused).toHaveLength(1);
-			expect(refused[0].json.error).toBe('Adjust Member Points failed: Insufficient points: balance 1000, deduction 999999');
-			expect(ctx.sandbox.apiRequests('/v1/points/adjustment')[0].body).toMatchObject({ accountType: 2, accountCode: 'M0001', operationType: 8 });
+			expect(refused[0].json.error).toBe(
+				'Adjust Member Points failed: Insufficient points: balance 1000, deduction 999999',
+			);
+			expect(ctx.sandbox.apiRequests('/v1/points/adjustment')[0].body).toMatchObject({
+				accountType: 2,
+				accountCode: 'M0001',
+				operationType: 8,
+			});
 			expect(ctx.sandbox.state.accounts.get('PA0001')?.balance).toBe(1000);
 		});
 
