@@ -7,8 +7,8 @@ const base = require('./jest.config');
 module.exports = {
 	...base,
 	testPathIgnorePatterns: ['/node_modules/', '/test/n8n1/'],
-	// n8n-core 1.x leaves timers running after the suite; they are not ours to close.
-	forceExit: true,
+	// n8n-core 1.x leaves an SSH-clients cleanup interval running; this closes it.
+	setupFilesAfterEnv: ['<rootDir>/test/n8n1/close-engine.js'],
 	moduleNameMapper: {
 		'^(n8n-core|n8n-workflow)(/.*)?$': '<rootDir>/test/n8n1/node_modules/$1$2',
 	},

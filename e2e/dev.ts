@@ -2,6 +2,7 @@
  * `npm run dev`: the SocialHub sandbox and a real n8n editor with this package loaded, a credential
  * pointing at the sandbox and the example workflows imported. Ctrl+C stops both.
  * State (n8n's database, the owner account) persists in .n8n-dev/ between runs.
+ * Ports: N8N_PORT (5678; n8n's task broker takes the next port), SOCIALHUB_SANDBOX_PORT (4010).
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,22 @@ const CREDENTIAL_NAME = 'SocialHub sandbox';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/** What to stop on Ctrl+C, newest first; Ctrl+C also reaches n8n itself (same process group). */
+const running: Array<() => Promise<void>> = [];
+let stopping = false;
+
+async function stop(signal: string) {
+	if (stopping) return;
+	stopping = true;
+	say(`\n${signal}: stopping n8n and the sandbox ...`);
+	for (const stopOne of running.reverse()) await stopOne().catch(() => undefined);
+	say('stopped.');
+	process.exit(0);
+}
+
 async function main() {
+	process.on('SIGINT', () => void stop('Ctrl+C'));
+	process.on('SIGTERM', () => void stop('SIGTERM'));
 	mkdirSync(userFolder, { recursive: true });
 	say('installing the freshly built package into .n8n-dev (as the community nodes panel does) ...');
 	const tarball = packPackage();
@@ -26,9 +42,16 @@ async function main() {
 	rmSync(tarball);
 	const sandbox = new SocialHubSandbox();
 	const sandboxUrl = await sandbox.start(SANDBOX_PORT);
+	running.push(() => sandbox.stop());
 	say(`SocialHub sandbox on ${sandboxUrl}`);
 	say(`starting n8n ${n8nVersion()} on port ${N8N_PORT} (20-30 s) ...`);
 	const n8n = await startN8n(userFolder, N8N_PORT, join(userFolder, 'n8n.log'));
+	running.push(() => n8n.stop());
+	n8n.process.once('exit', (code) => {
+		if (stopping) return;
+		say(`n8n exited on its own (code ${String(code)}); see ${join(userFolder, 'n8n.log')}. Stopping the sandbox.`);
+		void sandbox.stop().then(() => process.exit(1));
+	});
 
 	const rest = new N8nRest(n8n.url);
 	await rest.setUpOwner(EMAIL, PASSWORD);
@@ -59,22 +82,11 @@ async function main() {
 	say(`n8n is ready: ${n8n.url}  (sign in as ${EMAIL} / ${PASSWORD})`);
 	say(`The "${CREDENTIAL_NAME}" credential points at the sandbox; the example workflows are in your workflows list.`);
 	say(`n8n's log: ${join(userFolder, 'n8n.log')}. Stop with Ctrl+C.`);
-
-	const stop = async () => {
-		say('\nstopping n8n and the sandbox ...');
-		await n8n.stop();
-		await sandbox.stop();
-		process.exit(0);
-	};
-	process.on('SIGINT', () => void stop());
-	process.on('SIGTERM', () => void stop());
-	n8n.process.once('exit', (code) => {
-		say(`n8n exited (${String(code)}); stopping the sandbox`);
-		void sandbox.stop().then(() => process.exit(1));
-	});
 }
 
 void main().catch((error: Error) => {
+	// Ctrl+C during start-up stops n8n before it is ready: that is a stop, not a failure.
+	if (stopping) return;
 	process.stderr.write(`npm run dev failed: ${error.message}\n`);
 	process.exit(1);
 });

@@ -1,7 +1,8 @@
 /**
- * `npm run sandbox`: SocialHub's API on 127.0.0.1 for local development.
+ * `npm run sandbox -- <flags>`: SocialHub's API on 127.0.0.1 for local development.
  *   --port 4010 (or SOCIALHUB_SANDBOX_PORT)   --app-id / --app-secret   --token-ttl <seconds>
  *   --reject-tokens-in-body (answer a bad token with HTTP 200 + code 401, like some deployments)
+ * Flags need npm's `--`: without it npm takes `--port` for itself and passes on only its value.
  */
 import { SocialHubSandbox } from './server';
 
@@ -10,7 +11,29 @@ function option(name: string): string | undefined {
 	return index === -1 ? undefined : process.argv[index + 1];
 }
 
+const VALUE_FLAGS = ['port', 'app-id', 'app-secret', 'token-ttl'];
+const SWITCHES = ['reject-tokens-in-body'];
+
+/** The arguments that are neither a known flag nor a known flag's value. */
+function unknownArguments(args: string[]): string[] {
+	const unknown: string[] = [];
+	for (let index = 0; index < args.length; index++) {
+		const name = args[index].replace(/^--/, '');
+		if (args[index].startsWith('--') && VALUE_FLAGS.includes(name)) index++;
+		else if (!(args[index].startsWith('--') && SWITCHES.includes(name))) unknown.push(args[index]);
+	}
+	return unknown;
+}
+
 async function main() {
+	const unknown = unknownArguments(process.argv.slice(2));
+	if (unknown.length > 0) {
+		process.stderr.write(
+			`The sandbox does not know ${unknown.map((arg) => `"${arg}"`).join(', ')}. ` +
+				'Pass flags after npm\'s --, e.g. npm run sandbox -- --port 4021\n',
+		);
+		process.exit(2);
+	}
 	const sandbox = new SocialHubSandbox({
 		appId: option('app-id') ?? process.env.SOCIALHUB_SANDBOX_APP_ID,
 		appSecret: option('app-secret') ?? process.env.SOCIALHUB_SANDBOX_APP_SECRET,
@@ -36,6 +59,7 @@ async function main() {
 	);
 	const stop = async () => {
 		await sandbox.stop();
+		process.stdout.write('\nsandbox stopped.\n');
 		process.exit(0);
 	};
 	process.on('SIGINT', () => void stop());

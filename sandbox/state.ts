@@ -272,20 +272,46 @@ export class SandboxState {
 		return page(rows, query);
 	}
 
+	/**
+	 * What SocialHub refuses in an adjustment, each with its own code, so the sandbox never
+	 * accepts a request the real API would refuse. The operation type carries the direction;
+	 * pointValue is the number of points.
+	 */
+	private adjustmentRefusal(b: Json): [number, string] | undefined {
+		if (!isInt(b.accountType, [1, 2])) return [40091, 'accountType must be 1 (points account code) or 2 (member card number)'];
+		if (blank(b.accountCode)) return [40097, 'accountCode is required'];
+		if (!isInt(b.operationType, [6, 7, 8, 9])) {
+			return [40092, 'operationType must be 6 (behavior increase), 7 (behavior decrease), 8 (gift redemption) or 9 (coupon redemption)'];
+		}
+		if (!isInt(b.pointValue) || b.pointValue === 0) return [40093, 'pointValue must be a non-zero integer'];
+		if (b.operationType === 6 && (b.pointValue as number) < 0) {
+			return [40098, 'pointValue must be positive for an increase (operationType 6); deduct with operationType 7, 8 or 9'];
+		}
+		if (typeof b.effectiveEndTime !== 'number' || !Number.isInteger(b.effectiveEndTime)) {
+			return [40094, 'effectiveEndTime must be ms epoch'];
+		}
+		// Ten digits is seconds since the epoch: as ms it would be January 1970.
+		if (b.effectiveEndTime < 1e12) return [40094, 'effectiveEndTime must be ms epoch (this looks like seconds)'];
+		if (b.effectiveEndTime <= Date.now()) return [40099, 'effectiveEndTime must be in the future'];
+		if (b.upgradeTierFlag !== undefined && !isInt(b.upgradeTierFlag, [0, 1])) return [40095, 'upgradeTierFlag must be 0 or 1'];
+		if (b.pointDesc !== undefined && b.pointDesc !== null && typeof b.pointDesc !== 'string') {
+			return [40089, 'pointDesc must be a string'];
+		}
+		return undefined;
+	}
+
 	private adjust(b: Json): Result {
 		if (blank(b.operationId)) return { error: [40090, 'operationId is required'] };
 		const previous = this.adjustments.get(String(b.operationId));
 		if (previous) return { data: { ...previous, duplicate: true } };
-		if (!isInt(b.accountType, [1, 2])) return { error: [40091, 'accountType must be 1 or 2'] };
-		if (!isInt(b.operationType, [6, 7, 8, 9])) return { error: [40092, 'operationType must be 6, 7, 8 or 9'] };
-		if (!isInt(b.pointValue) || b.pointValue === 0) return { error: [40093, 'pointValue must be a non-zero integer'] };
-		if (typeof b.effectiveEndTime !== 'number') return { error: [40094, 'effectiveEndTime must be ms epoch'] };
-		if (b.upgradeTierFlag !== undefined && !isInt(b.upgradeTierFlag, [0, 1])) return { error: [40095, 'upgradeTierFlag must be 0 or 1'] };
+		const refusal = this.adjustmentRefusal(b);
+		if (refusal) return { error: refusal };
 		const account =
 			b.accountType === 1
 				? this.accounts.get(String(b.accountCode))
 				: [...this.accounts.values()].find((row) => row.cardNo === b.accountCode && (blank(b.pointsGroupCode) || row.pointsGroupCode === b.pointsGroupCode));
 		if (!account) return { error: [40405, `Points account for ${String(b.accountCode)} not found`] };
+		// A negative value on a decrease is deducted as its magnitude: SocialHub does not document it.
 		const magnitude = Math.abs(b.pointValue as number);
 		const delta = b.operationType === 6 ? magnitude : -magnitude;
 		if (account.balance + delta < 0) return { error: [40096, `Insufficient points: balance ${account.balance}, deduction ${magnitude}`] };
