@@ -1,8 +1,8 @@
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
-import { SocialHubV1 } from './v1/SocialHubV1.node';
-import { SocialHubV2 } from './v2/SocialHubV2.node';
+import { SocialHubV1 } from './v1/SocialHubV1';
+import { SocialHubV2 } from './v2/SocialHubV2';
 
 /**
  * Version 1 keeps the vendor package's parameters so its saved workflows run unchanged; new
@@ -13,7 +13,7 @@ export class SocialHub extends VersionedNodeType {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'SocialHub',
 			name: 'socialHub',
-			icon: 'file:socialhub.svg',
+			icon: { light: 'file:socialhub.svg', dark: 'file:socialhub.dark.svg' },
 			group: ['transform'],
 			description: 'Manage SocialHub members, customers, orders, points and master data',
 			defaultVersion: 2,

@@ -217,15 +217,24 @@ export function applyRowRules(
 		if (!row || typeof row !== 'object' || Array.isArray(row)) {
 			throw new InvalidFieldError(`${rowLabel} ${index + 1} must be an object, not ${shown(row)}`);
 		}
-		try {
-			return applyRules(row as IDataObject, rules, timeZone);
-		} catch (error) {
-			if (error instanceof InvalidFieldError) {
-				throw new InvalidFieldError(`${rowLabel} ${index + 1}: ${error.message}`);
+		const outcome = attempt(() => applyRules(row as IDataObject, rules, timeZone));
+		if ('failed' in outcome) {
+			if (outcome.failed instanceof InvalidFieldError) {
+				throw new InvalidFieldError(`${rowLabel} ${index + 1}: ${outcome.failed.message}`);
 			}
-			throw error;
+			throw outcome.failed;
 		}
+		return outcome.value;
 	});
+}
+
+/** Runs `convert`, handing back its result or what it threw (so the caller can say which row). */
+function attempt<T>(convert: () => T): { value: T } | { failed: unknown } {
+	try {
+		return { value: convert() };
+	} catch (failed) {
+		return { failed };
+	}
 }
 
 function targetOf(options: IHttpRequestOptions, location: 'body' | 'query'): IDataObject {

