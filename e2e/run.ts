@@ -187,12 +187,14 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 			`${String(purchase.status)}, balance ${String(enrolled?.balance)}`,
 		);
 		const refused = await run('example-refused', example('refused-adjustment.json'));
-		const refusedItem = outputItems(refused, 'Deduct Too Many Points')[0] ?? {};
+		// The node sends a refused item to its error output, wired to "Refused".
+		const refusedItem = outputItems(refused, 'Refused')[0] ?? {};
 		check(
 			refused.status === 'success' &&
 				/insufficient/i.test(String(refusedItem.error)) &&
+				outputItems(refused, 'Deducted').length === 0 &&
 				sandbox.state.accounts.get('PA0001')?.balance === 1000,
-			'examples/refused-adjustment.json runs: the refusal is the item’s error, balance untouched',
+			'examples/refused-adjustment.json runs: the refusal reaches the Refused branch, balance untouched',
 			`${String(refused.status)}, ${JSON.stringify(refusedItem).slice(0, 200)}`,
 		);
 
