@@ -109,7 +109,8 @@ export async function runEditorFlow(options: EditorFlowOptions): Promise<EditorF
 		await page.keyboard.press('Escape');
 		await dialog.waitFor({ state: 'hidden', timeout: LONG }).catch(() => undefined);
 		if (!(await page.getByTestId('ndv').isVisible().catch(() => false))) {
-			await page.getByText('SocialHub', { exact: false }).first().dblclick();
+			// Escape closes the node view behind the dialog too: reopen the node from the canvas.
+			await page.getByText('Adjust member points', { exact: true }).first().dblclick();
 			await page.getByTestId('ndv').waitFor();
 		}
 		await chooseOption(page, 'resource', 'Member');
