@@ -5,14 +5,16 @@
  */
 import { clearTokenCache } from '../../nodes/SocialHub/transport/token';
 import { adjustParameters } from '../fixture';
-import { HostileServer, type Received, newEngine, ok } from './hostile';
+import type { IDataObject } from 'n8n-workflow';
+
+import { HostileServer, type Received, type Reply, newEngine, ok } from './hostile';
 
 const SECRET = 'redirect-secret-4242';
 const target = new HostileServer(() => ({ body: ok({ accessToken: 'tok-evil', applied: true }) }));
 let redirectStatus = 307;
 let redirectTokenEndpoint = false;
 let sameOrigin = false;
-const origin = new HostileServer((request: Received) => {
+const origin: HostileServer = new HostileServer((request: Received): Reply => {
 	if (request.path === '/v1/auth/token' && !redirectTokenEndpoint) {
 		return { body: ok({ accessToken: 'tok-origin', expiresIn: 7200 }) };
 	}
@@ -42,7 +44,7 @@ function engine() {
 	return e;
 }
 
-const operations: Array<[string, Record<string, unknown>]> = [
+const operations: Array<[string, IDataObject]> = [
 	['an adjustment (POST)', adjustParameters()],
 	['a customer update (PUT)', { resource: 'consumer', operation: 'updateConsumer', consumerCode: 'C0001', updateFields: { name: 'N' } }],
 	['a member read (GET)', { resource: 'member', operation: 'getMember', cardNo: 'M0001' }],
@@ -66,7 +68,7 @@ describe('class 2: API calls answered with a redirect', () => {
 		redirectStatus = 302;
 		const { error } = await engine().run(adjustParameters());
 		expect(error?.message).toContain('redirect (HTTP 302)');
-		expect(origin.received.filter((r) => r.path.startsWith('/moved'))).toHaveLength(0);
+		expect(origin.received.filter((r: Received) => r.path.startsWith('/moved'))).toHaveLength(0);
 	});
 
 	it('with Continue On Fail, every item is an error item, none a success', async () => {

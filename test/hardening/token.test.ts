@@ -3,6 +3,8 @@
  * for, an empty token is no token, a rejected token is never handed out again, a failed exchange
  * is shared, the stored token is a secret, and the credential test never hangs.
  */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../fixture';
 import { SocialHubSandbox } from '../../sandbox/server';
 import { clearTokenCache } from '../../nodes/SocialHub/transport/token';
@@ -43,7 +45,7 @@ async function engineWithTokenOfA() {
 }
 
 /** An edit in n8n's UI keeps the hidden stored token (and its fingerprint). */
-function edit(engine: ReturnType<typeof newEngine>, changes: Record<string, unknown>) {
+function edit(engine: ReturnType<typeof newEngine>, changes: ICredentialDataDecryptedObject) {
 	engine.setCredential({ ...engine.storedCredential(), ...changes });
 }
 

@@ -25,21 +25,25 @@ function base64Forms(secret: string): string[] {
 	return forms.flatMap((form) => [form, form.replace(/\+/g, '-').replace(/\//g, '_')]);
 }
 
-/** Every form `secret` can take in echoed text. */
+/** Every form `secret` can take in echoed text (forms of forms included: a URL-encoded JSON body). */
 export function secretForms(secret: string): string[] {
-	const json = JSON.stringify(secret).slice(1, -1);
-	const uri = encodeURIComponent(secret);
-	const forms = new Set<string>([
-		secret,
-		json,
-		JSON.stringify(json).slice(1, -1),
-		uri,
-		uri.replace(/%20/g, '+'),
-		new URLSearchParams({ s: secret }).toString().slice(2),
-		encodeURI(secret),
-		escape(secret),
-		...base64Forms(secret),
-	]);
+	const bases = [secret];
+	for (let level = 0; level < 3; level++) bases.push(JSON.stringify(bases[level]).slice(1, -1));
+	const forms = new Set<string>();
+	for (const base of new Set(bases)) {
+		const uri = encodeURIComponent(base);
+		for (const form of [
+			base,
+			uri,
+			uri.replace(/%20/g, '+'),
+			new URLSearchParams({ s: base }).toString().slice(2),
+			encodeURI(base),
+			escape(base),
+			...base64Forms(base),
+		]) {
+			forms.add(form);
+		}
+	}
 	return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 
