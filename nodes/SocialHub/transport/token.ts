@@ -48,6 +48,10 @@ const transportScope = new AsyncLocalStorage<TransportOptions>();
 
 /** Runs `send` so that a token exchange it triggers uses the request's own transport options. */
 export function withTransport<T>(options: IHttpRequestOptions, send: () => Promise<T>): Promise<T> {
+	const timeout = Number(options.timeout);
+	const plain = !options.proxy && options.skipSslCertificateValidation !== true && !(timeout > 0 && timeout < TOKEN_TIMEOUT_MS);
+	// Without such options the exchange needs no scope: keeps async context tracking off the hot path.
+	if (plain) return send();
 	const transport: TransportOptions = {
 		proxy: options.proxy,
 		skipSslCertificateValidation: options.skipSslCertificateValidation === true,
