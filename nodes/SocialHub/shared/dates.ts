@@ -115,12 +115,12 @@ export function readDateTime(value: unknown, timeZone = 'UTC'): DateReading {
 	const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', zone] = match;
 	const year = Number(y);
 	if (year < MIN_TEXT_YEAR) return { problem: `the year is before ${MIN_TEXT_YEAR}` };
-	const wallClock = Date.UTC(year, +mo - 1, +d, +h, +mi, +s, Number(fraction.slice(0, 3).padEnd(3, '0')));
-	const check = new Date(wallClock);
-	if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d) {
+	const day = new Date(Date.UTC(year, +mo - 1, +d));
+	if (day.getUTCMonth() !== +mo - 1 || day.getUTCDate() !== +d) {
 		return { problem: `${y}-${mo}-${d} does not exist` };
 	}
 	if (+h > 23 || +mi > 59 || +s > 59) return { problem: `${h}:${mi}:${s} is not a time of day` };
+	const wallClock = Date.UTC(year, +mo - 1, +d, +h, +mi, +s, Number(fraction.slice(0, 3).padEnd(3, '0')));
 	let ms: number;
 	if (zone) {
 		let offset = 0;
