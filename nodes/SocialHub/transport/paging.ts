@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 /**
@@ -35,7 +37,8 @@ export type PageVerdict = { done: boolean } | { problem: string };
 
 /** Follows the pages of one read and decides after each whether it is complete. */
 export class PageWalk {
-	private previousSignature?: string;
+	/** A digest of every page read, and the page it was first seen on. */
+	private readonly seen = new Map<string, number>();
 	private rowsSeen = 0;
 	private pagesRead = 0;
 
@@ -55,13 +58,14 @@ export class PageWalk {
 		const { rows, total } = page;
 		const before = (this.firstPage - 1) * this.pageSize + this.rowsSeen;
 		if (rows.length > 0) {
-			const signature = JSON.stringify(rows);
-			if (signature === this.previousSignature) {
+			const signature = createHash('sha256').update(JSON.stringify(rows)).digest('base64');
+			const earlier = this.seen.get(signature);
+			if (earlier !== undefined) {
 				return {
-					problem: `SocialHub answered page ${pageNo} with the same rows as page ${pageNo - 1} (it seems to ignore the page number); reading on would only repeat them`,
+					problem: `SocialHub answered page ${pageNo} with the same rows as page ${earlier} (it seems to ignore the page number); reading on would only repeat them`,
 				};
 			}
-			this.previousSignature = signature;
+			this.seen.set(signature, pageNo);
 		}
 		this.rowsSeen += rows.length;
 		if (this.returnAll && pageNo === this.firstPage && total !== undefined) {
