@@ -192,6 +192,14 @@ describe('class 16: every output item is paired with its input item', () => {
 		expect(pairs(items)).toEqual([0, 0, 0, 2, 2, 2]);
 	});
 
+	it('Return All with Continue On Fail: the item whose list fails gives one paired error item', async () => {
+		behaviour = (pageNo, size, request) =>
+			request.path.endsWith('PA0002') ? { status: 500, body: { code: '500', msg: 'down' } } : paged(3, (c) => c)(pageNo, size, request);
+		const { items } = await listEngine().run(returnAll({ accountCode: '={{ $json.account }}' }), inputs, { continueOnFail: true });
+		expect(pairs(items)).toEqual([0, 0, 0, 1, 2, 2, 2]);
+		expect(items[3].json.error).toBeDefined();
+	});
+
 	it('with Continue On Fail, a failing item’s error item is paired with it too', async () => {
 		const engine = newEngine();
 		engine.setCredential({ baseUrl: sandbox.url, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });

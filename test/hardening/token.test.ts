@@ -3,6 +3,9 @@
  * for, an empty token is no token, a rejected token is never handed out again, a failed exchange
  * is shared, the stored token is a secret, and the credential test never hangs.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../fixture';
@@ -252,6 +255,21 @@ describe('class 4: a token SocialHub rejected is never handed out again by this 
 	});
 });
 
+describe('class 4 (more): many items at once', () => {
+	it('50 items revoked at once (HTTP 401): one new token, every item succeeds, no retry carries the old one', async () => {
+		const { engine, tokenA } = await engineWithTokenOfA();
+		sandboxA.expireTokens();
+		const inputs = Array.from({ length: 50 }, (_, i) => ({ i }));
+		const { error, items } = await engine.run(adjustParameters({ operationId: '={{ "m-" + $json.i }}' }), inputs);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(50);
+		expect(sandboxA.tokenCalls).toBe(1);
+		const requests = sandboxA.apiRequests('/v1/points');
+		expect(requests.filter((r) => r.authorization === tokenA).length).toBeLessThanOrEqual(50);
+		expect(requests.filter((r) => r.authorization !== tokenA)).toHaveLength(50);
+	});
+});
+
 describe('class 5: items of a run share one failed exchange', () => {
 	it.each([1, 20, 100])('%d items with a wrong App Secret → one token call, every item fails with its message', async (count) => {
 		const engine = newEngine();
@@ -315,6 +333,19 @@ describe('class 6: the stored token is a secret', () => {
 	});
 });
 
+describe('class 6 (more): the token never shows in what a run outputs', () => {
+	it('not in output items, not in error items, not in the run data', async () => {
+		const { engine } = await engineWithTokenOfA();
+		const good = await engine.run(adjustParameters({ operationId: 'out-1' }));
+		sandboxA.addFault({ path: '/v1/points/adjustment', echo: true, status: 500 });
+		const bad = await engine.run(adjustParameters({ operationId: 'out-2' }), [{}], { continueOnFail: true });
+		const everything = JSON.stringify([good.run, bad.run]);
+		expect(String(bad.items[0].json.error)).toContain('Gateway error');
+		for (const token of sandboxA.issuedTokens) expect(everything).not.toContain(token);
+		expect(everything).not.toContain(SANDBOX_APP_SECRET);
+	});
+});
+
 describe('class 9: the credential test and the exchange never hang', () => {
 	const silent = new HostileServer(() => ({ hang: true }));
 	beforeAll(async () => {
@@ -335,6 +366,22 @@ describe('class 9: the credential test and the exchange never hang', () => {
 		expect(withToken.status).toBe('Error');
 		expect(Date.now() - started).toBeLessThan(20_000);
 	}, 30_000);
+
+	it('a token endpoint that sends headers and then never the body: bounded by Timeout', async () => {
+		const trickle = http.createServer((_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.write('{"code":"200","data":{"accessToken":"tok-');
+		});
+		await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', () => resolve()));
+		const engine = newEngine();
+		engine.setCredential({ baseUrl: `http://127.0.0.1:${(trickle.address() as AddressInfo).port}`, appId: 'app', appSecret: 'secret-123456' });
+		const started = Date.now();
+		const { error } = await engine.run({ resource: 'member', operation: 'getMember', cardNo: 'M0001', requestOptions: { timeout: 1000 } });
+		trickle.closeAllConnections();
+		await new Promise((resolve) => trickle.close(resolve));
+		expect(error?.message).toContain('Could not reach SocialHub');
+		expect(Date.now() - started).toBeLessThan(5_000);
+	});
 
 	it('a run against a silent token endpoint with Timeout 1000 ms fails within seconds, naming the wait', async () => {
 		const engine = newEngine();

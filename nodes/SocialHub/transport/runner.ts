@@ -5,7 +5,7 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
 
 import { InvalidFieldError, MAX_JSON_DEPTH, convertField, hasLoneSurrogate } from '../shared/values';
 import { CREDENTIAL_TYPE } from './constants';
@@ -169,7 +169,21 @@ function limitOf(context: IExecutePaginationFunctions): number {
  * secret), walks pages, and pairs every output item with the input item it came from.
  */
 export function createOperationRunner(labels: Record<string, string>) {
-	return async function runOperation(
+	return async function runOperationPaired(
+		this: IExecutePaginationFunctions,
+		requestData: RequestData,
+	): Promise<INodeExecutionData[]> {
+		try {
+			return await runOperation.call(this, requestData);
+		} catch (error) {
+			// With Continue On Fail, n8n's own error item carries no pairedItem (and with Return All
+			// the counts differ, so n8n cannot pair it either): the node returns it paired itself.
+			if (!this.continueOnFail()) throw error;
+			return [{ json: { error: (error as Error).message }, error: error as NodeApiError, pairedItem: { item: this.getItemIndex() } }];
+		}
+	};
+
+	async function runOperation(
 		this: IExecutePaginationFunctions,
 		requestData: RequestData,
 	): Promise<INodeExecutionData[]> {
@@ -191,5 +205,5 @@ export function createOperationRunner(labels: Record<string, string>) {
 		const limit = returnAll ? Infinity : limitOf(this);
 		const firstPage = returnAll ? 1 : Number(pagingTarget(requestData).pageNo) || 1;
 		return await readPages(this, requestData, label, limit, firstPage, returnAll);
-	};
+	}
 }
