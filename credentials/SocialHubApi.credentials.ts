@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, DEFAULT_BASE_URL } from '../nodes/SocialHub/transport/constants';
-import { baseUrlOf, getAccessToken, tokenToSend } from '../nodes/SocialHub/transport/token';
+import { authenticateRequest, renewToken } from '../nodes/SocialHub/transport/token';
 
 export class SocialHubApi implements ICredentialType {
 	name = CREDENTIAL_TYPE;
@@ -50,14 +50,28 @@ export class SocialHubApi implements ICredentialType {
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			// `password` keeps the live token out of n8n's REST answers (includeData) and the editor.
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			// Which Base URL, App ID and App Secret the stored token was issued for (a keyed hash,
+			// never the secret): a token is only sent with the keys it belongs to.
+			displayName: 'Token Fingerprint',
+			name: 'tokenFingerprint',
+			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 	];
 
-	/** n8n calls this when the stored token is empty, and again after an HTTP 401. */
+	/**
+	 * n8n calls this when the stored token is empty, after an HTTP 401 and for a credential test.
+	 * It has no access to the node's Request Options; the runner passes them along (proxy, Ignore
+	 * SSL Issues, Timeout), see transport/token.ts.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await getAccessToken(this.helpers, credentials) };
+		return await renewToken(this.helpers, credentials);
 	}
 
 	/**
@@ -67,16 +81,7 @@ export class SocialHubApi implements ICredentialType {
 	authenticate: IAuthenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => {
-		if (!requestOptions.baseURL && !/^https?:/i.test(requestOptions.url)) {
-			requestOptions.baseURL = baseUrlOf(credentials);
-		}
-		requestOptions.headers = {
-			...requestOptions.headers,
-			Authorization: tokenToSend(credentials.accessToken),
-		};
-		return requestOptions;
-	};
+	): Promise<IHttpRequestOptions> => authenticateRequest(credentials, requestOptions);
 
 	/**
 	 * The test asks for a token with the App ID and App Secret being tested, so a stored token

@@ -111,7 +111,7 @@ describe.each(Object.entries(kinds))('faults on a %s', (_kind, kind) => {
 	it('the token endpoint itself failing', async () => {
 		ctx.sandbox.addFault({ path: '/v1/auth/token', status: 500, body: { code: 500, msg: 'Token service error' }, times: Infinity });
 		const { error, run } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
-		expect(error?.message).toBe(`${kind.label} failed: SocialHub rejected the App ID and App Secret: Token service error`);
+		expect(error?.message).toBe(`${kind.label} failed: SocialHub's token service failed (HTTP 500): Token service error. No access token was issued; this is not a sign of a wrong App ID or App Secret. Try again later.`);
 		expect(ctx.sandbox.apiRequests(kind.path)).toHaveLength(0);
 		expectNoSecrets(run);
 	});

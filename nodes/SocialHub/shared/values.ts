@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, toEpochMs } from './dates';
+import { formatDate, formatDateTime, readDateTime } from './dates';
 
 /**
  * What a field's value must be and how it is converted for SocialHub: one rule per field, and
@@ -47,14 +47,59 @@ export function isBlank(value: unknown): boolean {
 }
 
 export const shown = (value: unknown) => {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+	let text: string;
+	try {
+		text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+	} catch {
+		text = Array.isArray(value) ? '(a list)' : '(an object)';
+	}
+	// Cut on a code point boundary, so the message itself never holds half a character.
+	const points = Array.from(text);
+	return points.length > 60 ? `${points.slice(0, 57).join('')}...` : text;
 };
+
+/** Plain decimal notation only: "0x10", "0b11", "0o17", "1_000" or "Infinity" are not numbers here. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 function asNumber(value: unknown): number {
 	if (typeof value === 'number') return value;
-	if (typeof value === 'string' && value.trim() !== '') return Number(value.trim());
+	if (typeof value === 'string' && DECIMAL.test(value.trim())) return Number(value.trim());
 	return Number.NaN;
+}
+
+/** A lone UTF-16 surrogate cannot be encoded into a URL or UTF-8 body without changing it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function hasLoneSurrogate(text: string): boolean {
+	return LONE_SURROGATE.test(text);
+}
+
+/** How deep JSON given to a field may nest; deeper input is refused rather than overflowing the stack. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Depth of nested objects/arrays in `value` (walked iteratively, stopping past `limit`). */
+export function nestingDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+	let deepest = 0;
+	const stack: Array<[unknown, number]> = [[value, 0]];
+	while (stack.length > 0) {
+		const [current, depth] = stack.pop()!;
+		if (!current || typeof current !== 'object') continue;
+		if (depth + 1 > deepest) deepest = depth + 1;
+		if (deepest > limit) return deepest;
+		for (const child of Object.values(current as Record<string, unknown>)) {
+			if (child && typeof child === 'object') stack.push([child, depth + 1]);
+		}
+	}
+	return deepest;
+}
+
+function checkText(text: string, label: string): string {
+	if (hasLoneSurrogate(text)) {
+		throw new InvalidFieldError(
+			`"${label}" contains a broken character (a lone UTF-16 surrogate); remove it or fix the text's encoding`,
+		);
+	}
+	return text;
 }
 
 /** Checks and converts one value; throws InvalidFieldError with a message naming the field. */
@@ -66,14 +111,19 @@ export function convertField(value: unknown, rule: FieldRule, timeZone: string):
 			if (typeof value === 'object') {
 				throw new InvalidFieldError(`"${label}" must be text, not ${shown(value)}`);
 			}
-			result = String(value).trim();
+			result = checkText(String(value).trim(), label);
 			break;
 		case 'integer':
 		case 'nonZeroInteger': {
 			const number = asNumber(value);
 			if (!Number.isInteger(number) || (rule.kind === 'nonZeroInteger' && number === 0)) {
 				const what = rule.kind === 'nonZeroInteger' ? 'a whole number other than 0' : 'a whole number';
-				throw new InvalidFieldError(`"${label}" must be ${what} (got ${shown(value)})`);
+				throw new InvalidFieldError(`"${label}" must be ${what} in decimal digits (got ${shown(value)})`);
+			}
+			if (!Number.isSafeInteger(number)) {
+				throw new InvalidFieldError(
+					`"${label}" is too large to send exactly (got ${shown(value)}); whole numbers must be within ±${Number.MAX_SAFE_INTEGER}`,
+				);
 			}
 			result = number;
 			break;
@@ -81,7 +131,12 @@ export function convertField(value: unknown, rule: FieldRule, timeZone: string):
 		case 'number': {
 			const number = asNumber(value);
 			if (!Number.isFinite(number)) {
-				throw new InvalidFieldError(`"${label}" must be a number (got ${shown(value)})`);
+				throw new InvalidFieldError(`"${label}" must be a number in decimal digits (got ${shown(value)})`);
+			}
+			if (Math.abs(number) > Number.MAX_SAFE_INTEGER) {
+				throw new InvalidFieldError(
+					`"${label}" is too large to send exactly (got ${shown(value)}); numbers must be within ±${Number.MAX_SAFE_INTEGER}`,
+				);
 			}
 			result = number;
 			break;
@@ -89,14 +144,14 @@ export function convertField(value: unknown, rule: FieldRule, timeZone: string):
 		case 'epochMs':
 		case 'dateTime':
 		case 'date': {
-			const ms = toEpochMs(value, timeZone);
-			if (ms === undefined) {
+			const reading = readDateTime(value, timeZone);
+			if (!('ms' in reading)) {
 				throw new InvalidFieldError(
-					`"${label}" is not a valid date/time (got ${shown(value)}); use e.g. 2026-12-31T23:59:59`,
+					`"${label}" is not a valid date/time (got ${shown(value)}): ${reading.problem}; use e.g. 2026-12-31T23:59:59`,
 				);
 			}
-			if (rule.kind === 'epochMs') result = ms;
-			else if (rule.kind === 'dateTime') result = formatDateTime(ms, timeZone);
+			if (rule.kind === 'epochMs') result = reading.ms;
+			else if (rule.kind === 'dateTime') result = formatDateTime(reading.ms, timeZone);
 			else result = formatDate(value, timeZone);
 			break;
 		}
@@ -132,20 +187,33 @@ export function convertField(value: unknown, rule: FieldRule, timeZone: string):
 }
 
 export function parseJson(value: unknown, label: string): unknown {
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value);
-	} catch (error) {
-		throw new InvalidFieldError(`"${label}" is not valid JSON (${(error as Error).message})`);
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			const reason = error instanceof RangeError ? 'it is nested too deeply' : (error as Error).message;
+			throw new InvalidFieldError(`"${label}" is not valid JSON (${reason})`);
+		}
 	}
+	if (parsed && typeof parsed === 'object' && nestingDepth(parsed) > MAX_JSON_DEPTH) {
+		throw new InvalidFieldError(`"${label}" is nested more than ${MAX_JSON_DEPTH} levels deep`);
+	}
+	return parsed;
 }
 
-/** A path segment that can never change the endpoint it is put into. */
+/**
+ * A path segment that can never change the endpoint it is put into. Objects and arrays are
+ * refused (they would be sent as "[object Object]" or "a,b"), as are broken characters.
+ */
 export function pathSegment(value: unknown, label: string): string {
+	if (value !== null && typeof value === 'object') {
+		throw new InvalidFieldError(`"${label}" must be text, not ${shown(value)}`);
+	}
 	const text = isBlank(value) ? '' : String(value).trim();
 	if (text === '') throw new InvalidFieldError(`"${label}" is required`);
 	if (text === '.' || text === '..') {
 		throw new InvalidFieldError(`"${label}" cannot be "${text}"`);
 	}
-	return encodeURIComponent(text);
+	return encodeURIComponent(checkText(text, label));
 }

@@ -1,13 +1,4 @@
-/** Replaces every occurrence of the given secrets in `text` with `***`. */
-export function redact(text: string, secrets: Array<unknown>): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (typeof secret === 'string' && secret.length >= 4) {
-			result = result.split(secret).join('***');
-		}
-	}
-	return result;
-}
+export { redact } from './redact';
 
 /** SocialHub answers `code` as "200" or 200, and some deployments use `resultCode`. */
 export function isSuccessCode(body: unknown): boolean {

@@ -7,7 +7,8 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './constants';
-import { envelopeMessage, redact } from './envelope';
+import { envelopeMessage } from './envelope';
+import { originOf, redact } from './redact';
 
 /**
  * Error mapping: every failure of a SocialHub call (HTTP status, network, timeout, token
@@ -63,7 +64,8 @@ interface ErrorLike {
 	httpCode?: string | null;
 	description?: string | null;
 	context?: { data?: unknown };
-	response?: { status?: number; data?: unknown };
+	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+	config?: { baseURL?: string; url?: string };
 }
 
 /**
@@ -99,6 +101,16 @@ export function describeFailure(error: unknown, label: string, timeout: unknown)
 		};
 	}
 	const status = cause.response?.status;
+	if (status && status >= 300 && status < 400) {
+		const headers = cause.response?.headers ?? {};
+		const base = cause.config?.baseURL ? `${cause.config.baseURL}/` : undefined;
+		const target = originOf(headers.location ?? headers.Location, base) ?? 'another address';
+		return {
+			message: `${label} failed: SocialHub answered with a redirect (HTTP ${status}) to ${target}`,
+			description: `The redirect was not followed: neither the access token nor the request body was sent to ${target}, and nothing was applied. If SocialHub moved, change the credential's Base URL.`,
+			httpCode: String(status),
+		};
+	}
 	if (status) {
 		const said = envelopeMessage(cause.response?.data);
 		const hints: Record<string, string> = {

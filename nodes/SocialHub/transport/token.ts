@@ -1,16 +1,70 @@
-import { createHash } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHmac } from 'node:crypto';
 
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from './constants';
-import { envelopeMessage, isSuccessCode, redact } from './envelope';
+import { envelopeMessage, isSuccessCode } from './envelope';
 import { SocialHubAuthError, networkFailure } from './errors';
+import { displayUrl, originOf, redact } from './redact';
 
+/**
+ * The access token's life in this process. Rules (issue 10):
+ * - A token is bound to the Base URL, App ID and App Secret it was issued for: the credential
+ *   stores a fingerprint of them beside it (`tokenFingerprint`), and `authenticate` sends a stored
+ *   token only when the fingerprint matches the credential's current keys. After an edit it sends
+ *   the token this process obtained for the new keys, or none: SocialHub then answers 401 and n8n
+ *   runs `preAuthentication` (a new exchange) and retries. This holds across queue-mode workers,
+ *   since each reads the fingerprint stored with the token.
+ * - A token SocialHub rejected is never handed out again by this process.
+ * - Items of a run share one exchange, and one failed exchange (for a few seconds).
+ * - The exchange never follows a redirect, honours the node's Request Options (proxy, Ignore SSL
+ *   Issues, Timeout) and waits at most TOKEN_TIMEOUT_MS.
+ */
+
+export const TOKEN_PATH = '/v1/auth/token';
 /** How long a token just obtained is handed to other items that ask for one. */
 const REUSE_WINDOW_MS = 10_000;
-const TOKEN_TIMEOUT_MS = 30_000;
+/** The longest wait for the token endpoint (the credential test included): seconds, not minutes. */
+export const TOKEN_TIMEOUT_MS = 15_000;
+/** How long a failed exchange answers for the same keys without asking SocialHub again. */
+const REJECTION_MEMORY_MS = 10_000;
+const FAILURE_MEMORY_MS = 1_000;
+/** A token must be one header-safe word. */
+const TOKEN_SHAPE = /^[\x21-\x7e]+$/;
 
-/** The credential's Base URL without a trailing slash; refuses anything but http(s). */
+/** The node's Request Options the token exchange honours (set by the runner for each request). */
+export interface TransportOptions {
+	proxy?: IHttpRequestOptions['proxy'];
+	skipSslCertificateValidation?: boolean;
+	timeout?: number;
+}
+
+const transportScope = new AsyncLocalStorage<TransportOptions>();
+
+/** Runs `send` so that a token exchange it triggers uses the request's own transport options. */
+export function withTransport<T>(options: IHttpRequestOptions, send: () => Promise<T>): Promise<T> {
+	const timeout = Number(options.timeout);
+	const plain = !options.proxy && options.skipSslCertificateValidation !== true && !(timeout > 0 && timeout < TOKEN_TIMEOUT_MS);
+	// Without such options the exchange needs no scope: keeps async context tracking off the hot path.
+	if (plain) return send();
+	const transport: TransportOptions = {
+		proxy: options.proxy,
+		skipSslCertificateValidation: options.skipSslCertificateValidation === true,
+		timeout: options.timeout,
+	};
+	return transportScope.run(transport, send);
+}
+
+function refuseBaseUrl(raw: string, why: string): never {
+	throw new SocialHubAuthError(`The credential's Base URL "${displayUrl(raw)}" ${why}`);
+}
+
+/** The credential's Base URL without a trailing slash; refuses anything but a plain http(s) URL. */
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	const raw = String(credentials.baseUrl ?? '').trim();
 	let url: URL | undefined;
@@ -20,11 +74,44 @@ export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 		url = undefined;
 	}
 	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-		throw new SocialHubAuthError(
-			`The credential's Base URL "${raw}" is not an http(s) URL. Set it to e.g. ${DEFAULT_BASE_URL}`,
-		);
+		refuseBaseUrl(raw, `is not an http(s) URL. Set it to e.g. ${DEFAULT_BASE_URL}`);
 	}
-	return raw.replace(/\/+$/, '');
+	if (url.username || url.password) {
+		refuseBaseUrl(raw, 'contains a user name or password. Remove them: the App ID and App Secret are all SocialHub needs');
+	}
+	if (url.search || raw.includes('?')) {
+		refuseBaseUrl(raw, `contains a query string ("?..."). Use only the address, e.g. ${DEFAULT_BASE_URL}`);
+	}
+	if (url.hash || raw.includes('#')) {
+		refuseBaseUrl(raw, `contains a fragment ("#..."). Use only the address, e.g. ${DEFAULT_BASE_URL}`);
+	}
+	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+interface Keys {
+	baseUrl: string;
+	fingerprint: string;
+}
+
+const keysMemo = new Map<string, Keys>();
+
+/**
+ * The Base URL and the fingerprint of (Base URL, App ID, App Secret). The fingerprint is an HMAC
+ * keyed by the App Secret, so it never reveals the secret; n8n stores it as a password field.
+ */
+export function keysOf(credentials: ICredentialDataDecryptedObject): Keys {
+	const memoKey = `${String(credentials.baseUrl)}\u0000${String(credentials.appId)}\u0000${String(credentials.appSecret)}`;
+	let keys = keysMemo.get(memoKey);
+	if (!keys) {
+		const baseUrl = baseUrlOf(credentials);
+		const fingerprint = `v1:${createHmac('sha256', String(credentials.appSecret ?? ''))
+			.update(`socialhub-token\n${baseUrl}\n${String(credentials.appId ?? '')}`)
+			.digest('base64url')}`;
+		keys = { baseUrl, fingerprint };
+		if (keysMemo.size >= 32) keysMemo.clear();
+		keysMemo.set(memoKey, keys);
+	}
+	return keys;
 }
 
 interface CachedToken {
@@ -33,82 +120,155 @@ interface CachedToken {
 	expiresAt?: number;
 }
 
-interface CacheEntry {
+interface KeyState {
+	live?: CachedToken;
 	inFlight?: Promise<CachedToken>;
-	settled?: CachedToken;
+	failure?: { message: string; until: number };
+}
+
+/** Per fingerprint: the newest token, the exchange under way, the last failure. */
+const states = new Map<string, KeyState>();
+/** Tokens SocialHub rejected (bounded; oldest forgotten first). */
+const rejected = new Set<string>();
+const MAX_REJECTED = 1000;
+/** The token `authenticate` put on the request made with this credentials object. */
+const sentWith = new WeakMap<object, string>();
+
+function stateOf(fingerprint: string): KeyState {
+	let state = states.get(fingerprint);
+	if (!state) {
+		if (states.size >= 100) states.delete(states.keys().next().value as string);
+		state = {};
+		states.set(fingerprint, state);
+	}
+	return state;
+}
+
+/** Remembers that SocialHub rejected `token`: this process never sends or hands it out again. */
+export function markRejected(token: unknown): void {
+	if (typeof token !== 'string' || token === '') return;
+	if (rejected.size >= MAX_REJECTED) rejected.delete(rejected.values().next().value as string);
+	rejected.add(token);
+}
+
+function isUsable(token: CachedToken | undefined, now: number): token is CachedToken {
+	if (!token || rejected.has(token.accessToken)) return false;
+	return token.expiresAt === undefined || now < token.expiresAt;
+}
+
+/** The token to send for these credentials, or '' when none may be sent. */
+export function tokenFor(credentials: ICredentialDataDecryptedObject, fingerprint = keysOf(credentials).fingerprint): string {
+	const stored = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+	if (
+		stored !== '' &&
+		credentials.tokenFingerprint === fingerprint &&
+		TOKEN_SHAPE.test(stored) &&
+		!rejected.has(stored)
+	) {
+		return stored;
+	}
+	const live = states.get(fingerprint)?.live;
+	return isUsable(live, Date.now()) ? live.accessToken : '';
 }
 
 /**
- * n8n starts every item's request at once, and with an empty token each item asks for one.
- * Items of one credential share a single exchange, and a token obtained moments ago is reused,
- * unless it is the very token SocialHub just rejected.
+ * The credential's `authenticate`: base URL, token and redirect policy for every request.
+ * No request of this credential follows a redirect (a 3xx is reported, never followed).
  */
-const cache = new Map<string, CacheEntry>();
-
-function cacheKey(baseUrl: string, credentials: ICredentialDataDecryptedObject): string {
-	return createHash('sha256')
-		.update(`${baseUrl}\n${String(credentials.appId)}\n${String(credentials.appSecret)}`)
-		.digest('hex');
+export function authenticateRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const { baseUrl, fingerprint } = keysOf(credentials);
+	requestOptions.disableFollowRedirect = true;
+	requestOptions.maxRedirects = 0;
+	const headers = { ...requestOptions.headers };
+	delete headers.Authorization;
+	delete headers.authorization;
+	if (requestOptions.url === TOKEN_PATH) {
+		// The credential test's own exchange: always to the validated Base URL, never waiting minutes.
+		requestOptions.baseURL = baseUrl;
+		requestOptions.timeout = Math.min(Number(requestOptions.timeout) || TOKEN_TIMEOUT_MS, TOKEN_TIMEOUT_MS);
+		requestOptions.headers = headers;
+		return requestOptions;
+	}
+	if (!requestOptions.baseURL && !/^https?:/i.test(requestOptions.url)) {
+		requestOptions.baseURL = baseUrl;
+	}
+	const token = tokenFor(credentials, fingerprint);
+	if (token !== '') headers.Authorization = token;
+	requestOptions.headers = headers;
+	sentWith.set(credentials, token);
+	return requestOptions;
 }
 
-function isFresh(token: CachedToken, rejected: unknown, now: number): boolean {
-	if (token.accessToken === rejected) return false;
-	if (token.expiresAt !== undefined && now >= token.expiresAt) return false;
-	return now - token.obtainedAt < REUSE_WINDOW_MS;
+/**
+ * The credential's `preAuthentication` (n8n calls it when the stored token is empty, after an
+ * HTTP 401, and for a credential test): the token the failing request carried is marked rejected,
+ * and a token for the current keys is returned with their fingerprint, for n8n to store.
+ */
+export async function renewToken(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ accessToken: string; tokenFingerprint: string }> {
+	markRejected(sentWith.get(credentials));
+	const { fingerprint } = keysOf(credentials);
+	const accessToken = await getAccessToken(helpers, credentials);
+	return { accessToken, tokenFingerprint: fingerprint };
 }
 
+/** A token for the credential's current keys: shared with concurrent items, fresh if needed. */
 export async function getAccessToken(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<string> {
-	const baseUrl = baseUrlOf(credentials);
-	const key = cacheKey(baseUrl, credentials);
-	const entry = cache.get(key) ?? {};
-	cache.set(key, entry);
-
-	if (entry.inFlight) return (await entry.inFlight).accessToken;
-	if (entry.settled && isFresh(entry.settled, credentials.accessToken, Date.now())) {
-		return entry.settled.accessToken;
+	const { baseUrl, fingerprint } = keysOf(credentials);
+	const state = stateOf(fingerprint);
+	const now = Date.now();
+	if (state.failure && now < state.failure.until) throw new SocialHubAuthError(state.failure.message);
+	if (state.inFlight) return (await state.inFlight).accessToken;
+	if (isUsable(state.live, now) && now - state.live.obtainedAt < REUSE_WINDOW_MS) {
+		return state.live.accessToken;
 	}
 
 	const exchange = exchangeToken(helpers, baseUrl, credentials);
-	entry.inFlight = exchange;
+	state.inFlight = exchange;
 	try {
-		entry.settled = await exchange;
-		return entry.settled.accessToken;
+		state.live = await exchange;
+		state.failure = undefined;
+		return state.live.accessToken;
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		const memory = error instanceof TokenRejectedError ? REJECTION_MEMORY_MS : FAILURE_MEMORY_MS;
+		state.failure = { message, until: Date.now() + memory };
+		throw error instanceof SocialHubAuthError ? error : new SocialHubAuthError(message);
 	} finally {
-		entry.inFlight = undefined;
+		state.inFlight = undefined;
 	}
 }
 
 /**
- * Tokens SocialHub rejected with HTTP 200 and code 401 in the body, and what replaced them.
- * n8n renews a credential's token only after an HTTP 401 status, so for such deployments the
- * node renews it itself; `authenticate` then sends the replacement instead of the stored token.
+ * HTTP 200 with code 401 in the body: n8n will not renew the token for us, so the runner does.
+ * `rejected` is the token the refused request carried.
  */
-const replacements = new Map<string, string>();
-
-export function tokenToSend(stored: unknown): string {
-	const token = String(stored ?? '');
-	return replacements.get(token) ?? token;
-}
-
 export async function renewRejectedToken(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
-	rejected: string,
+	rejectedToken: string,
 ): Promise<void> {
-	const fresh = await getAccessToken(helpers, { ...credentials, accessToken: rejected });
-	if (replacements.size >= 100) replacements.clear();
-	replacements.set(rejected, fresh);
-	replacements.set(String(credentials.accessToken ?? ''), fresh);
+	markRejected(rejectedToken);
+	await getAccessToken(helpers, credentials);
 }
 
-/** Forgets every cached token (tests and benchmarks start cold). */
+/** Forgets every cached token, rejection and failure (tests and benchmarks start cold). */
 export function clearTokenCache(): void {
-	cache.clear();
-	replacements.clear();
+	states.clear();
+	rejected.clear();
+	keysMemo.clear();
 }
+
+/** SocialHub refused these keys: remembered longer than a transport failure. */
+class TokenRejectedError extends SocialHubAuthError {}
 
 function lifetimeOf(data: Record<string, unknown>, now: number): number | undefined {
 	const seconds = Number(data.expiresIn ?? data.expireIn);
@@ -121,47 +281,92 @@ function lifetimeOf(data: Record<string, unknown>, now: number): number | undefi
 	return undefined;
 }
 
+interface TokenResponse {
+	statusCode?: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+}
+
 async function exchangeToken(
 	helpers: IHttpRequestHelper['helpers'],
 	baseUrl: string,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<CachedToken> {
 	const secrets = [credentials.appSecret];
+	const at = displayUrl(baseUrl);
 	if (!String(credentials.appId ?? '').trim() || !String(credentials.appSecret ?? '').trim()) {
-		throw new SocialHubAuthError(
+		throw new TokenRejectedError(
 			'The SocialHub credential has no App ID or App Secret. Fill both in the credential.',
 		);
 	}
-	let response: { statusCode?: number; body?: unknown };
+	const transport = transportScope.getStore();
+	const timeout = Math.min(Number(transport?.timeout) || TOKEN_TIMEOUT_MS, TOKEN_TIMEOUT_MS);
+	let response: TokenResponse;
 	try {
 		response = (await helpers.httpRequest({
 			method: 'POST',
-			url: `${baseUrl}/v1/auth/token`,
+			url: `${baseUrl}${TOKEN_PATH}`,
 			headers: { 'Content-Type': 'application/json;charset=utf-8' },
 			body: { appId: credentials.appId, appSecret: credentials.appSecret },
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: TOKEN_TIMEOUT_MS,
-		})) as { statusCode?: number; body?: unknown };
+			disableFollowRedirect: true,
+			maxRedirects: 0,
+			timeout,
+			...(transport?.proxy ? { proxy: transport.proxy } : {}),
+			...(transport?.skipSslCertificateValidation ? { skipSslCertificateValidation: true } : {}),
+		})) as TokenResponse;
 	} catch (error) {
+		const why = networkFailure(error);
 		throw new SocialHubAuthError(
 			redact(
-				`Could not reach SocialHub at ${baseUrl} to get an access token (${networkFailure(error)})`,
+				`Could not reach SocialHub at ${at} to get an access token (${why === 'no answer in time' ? `no answer within ${Math.round(timeout / 1000)} s` : why})`,
 				secrets,
 			),
 		);
 	}
 
-	const body = response.body as Record<string, unknown> | undefined;
-	const data = (body?.data ?? {}) as Record<string, unknown>;
-	const status = response.statusCode ?? 200;
-	if (status >= 200 && status < 300 && isSuccessCode(body) && typeof data.accessToken === 'string') {
-		const now = Date.now();
-		return { accessToken: data.accessToken, obtainedAt: now, expiresAt: lifetimeOf(data, now) };
+	const status = Number(response.statusCode ?? 200);
+	const body = response.body;
+	const said = envelopeMessage(body);
+	const fail = (message: string, Kind: typeof SocialHubAuthError = SocialHubAuthError): never => {
+		throw new Kind(redact(message, secrets));
+	};
+	if (status >= 300 && status < 400) {
+		const location = response.headers?.location ?? response.headers?.Location;
+		const target = originOf(location, `${baseUrl}/`) ?? 'another address';
+		fail(
+			`SocialHub's token endpoint at ${at} redirected the request (HTTP ${status}) to ${target}; the App ID and App Secret were not sent there. Set the Base URL to the address SocialHub answers at.`,
+		);
 	}
-	const said = envelopeMessage(body) ?? (status >= 300 ? `HTTP ${status}` : 'no access token');
-	throw new SocialHubAuthError(
-		redact(`SocialHub rejected the App ID and App Secret: ${said}`, secrets),
-	);
+	if (status === 401 || status === 403) {
+		fail(`SocialHub rejected the App ID and App Secret (HTTP ${status})${said ? `: ${said}` : ''}`, TokenRejectedError);
+	}
+	if (status >= 500) {
+		fail(
+			`SocialHub's token service failed (HTTP ${status})${said ? `: ${said}` : ''}. No access token was issued; this is not a sign of a wrong App ID or App Secret. Try again later.`,
+		);
+	}
+	if (status >= 400) {
+		fail(`SocialHub refused the token request (HTTP ${status})${said ? `: ${said}` : ''}. Check the Base URL.`);
+	}
+	if (!body || typeof body !== 'object' || Array.isArray(body)) {
+		const text = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim().slice(0, 80) : JSON.stringify(body) ?? '';
+		fail(
+			`SocialHub's token endpoint at ${at} did not answer with SocialHub's JSON (HTTP ${status}: ${text || 'empty'}). Check the Base URL.`,
+		);
+	}
+	const data = ((body as Record<string, unknown>).data ?? {}) as Record<string, unknown>;
+	if (!isSuccessCode(body)) {
+		fail(`SocialHub rejected the App ID and App Secret: ${said ?? 'no access token was issued'}`, TokenRejectedError);
+	}
+	const token = data && typeof data === 'object' ? data.accessToken : undefined;
+	if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) {
+		fail(
+			`SocialHub's token endpoint answered success but issued no usable access token (${typeof token === 'string' ? 'an empty or malformed one' : 'none'}). Check the Base URL.`,
+		);
+	}
+	const now = Date.now();
+	return { accessToken: token as string, obtainedAt: now, expiresAt: lifetimeOf(data, now) };
 }

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+/**
+ * SocialHub applies an Operation ID once and answers a repeat as if it succeeded, so a second
+ * item with the same ID in one run would silently not be applied. The runner claims each
+ * write's Operation ID for its item before sending; a later item with the same ID is refused.
+ * The same item asking again (Retry On Fail) is allowed. Memory is bounded: the IDs of the
+ * last MAX_EXECUTIONS executions, at most MAX_IDS_PER_EXECUTION each (beyond that, not checked).
+ */
+
+const MAX_EXECUTIONS = 50;
+const MAX_IDS_PER_EXECUTION = 100_000;
+
+interface Claim {
+	itemIndex: number;
+	nodeName: string;
+}
+
+const claims = new Map<string, Map<string, Claim>>();
+
+export interface Conflict {
+	message: string;
+	description: string;
+}
+
+/** Claims the request's Operation ID for this item; returns the conflict if another item has it. */
+export function claimOperationId(
+	context: IExecutePaginationFunctions,
+	options: IHttpRequestOptions,
+): Conflict | undefined {
+	if ((options.method ?? 'GET') === 'GET') return undefined;
+	const body = options.body as IDataObject | undefined;
+	const raw = body && typeof body === 'object' && !Array.isArray(body) ? body.operationId : undefined;
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	const executionId = context.getExecutionId?.();
+	if (!executionId) return undefined;
+
+	let ids = claims.get(executionId);
+	if (!ids) {
+		if (claims.size >= MAX_EXECUTIONS) claims.delete(claims.keys().next().value as string);
+		ids = new Map();
+		claims.set(executionId, ids);
+	}
+	const operationId = String(raw);
+	const itemIndex = context.getItemIndex();
+	const nodeName = context.getNode().name;
+	const earlier = ids.get(operationId);
+	if (!earlier) {
+		if (ids.size < MAX_IDS_PER_EXECUTION) ids.set(operationId, { itemIndex, nodeName });
+		return undefined;
+	}
+	if (earlier.itemIndex === itemIndex && earlier.nodeName === nodeName) return undefined;
+	const first = earlier.nodeName === nodeName ? `item ${earlier.itemIndex}` : `item ${earlier.itemIndex} of node "${earlier.nodeName}"`;
+	return {
+		message: `Operation ID "${operationId}" of item ${itemIndex} was already used by ${first} in this run; item ${itemIndex} was not sent`,
+		description: `SocialHub applies each Operation ID once and answers a repeat as if it had succeeded, so item ${itemIndex} would silently not have been applied. Give every adjustment its own Operation ID (e.g. from a unique column of the input). Items count from 0.`,
+	};
+}
