@@ -17,7 +17,7 @@ export class SocialHubApi implements ICredentialType {
 
 	displayName = 'SocialHub API';
 
-	icon: Icon = 'file:../nodes/SocialHub/socialhub.svg';
+	icon: Icon = { light: 'file:socialhub.svg', dark: 'file:socialhub.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-socialhub/n8n-nodes-socialhub#credentials';
 

@@ -35,7 +35,7 @@ import { N8nRest, installLikeThePanel, n8nVersion, packPackage } from './n8n';
  * Until the lead merges it, the "no worker uses the old token" check is reported as an expected
  * failure; set this to true (or SOCIALHUB_TOKEN_BINDING=enforce) once it is merged.
  */
-const TOKEN_BINDING_ENFORCED = process.env.SOCIALHUB_TOKEN_BINDING === 'enforce';
+const TOKEN_BINDING_ENFORCED = process.env.SOCIALHUB_TOKEN_BINDING !== "off";
 
 const PORTS = {
 	main: 5900, // its task-runner broker: 5901 (n8nEnvironment)

@@ -177,6 +177,8 @@ export class SocialHubEngine {
 	readonly nodeType: INodeType | IVersionedNodeType;
 	readonly credentialType: ICredentialType;
 	readonly credentials: CredentialsHelper;
+	/** The typeVersion runs use when their settings name none (default: what a new node gets). */
+	typeVersion?: number;
 	private readonly nodeTypes: INodeTypes;
 
 	constructor(
@@ -259,7 +261,7 @@ export class SocialHubEngine {
 			id: 'socialhub-node',
 			name: 'SocialHub',
 			type: NODE_TYPE,
-			typeVersion: settings.typeVersion ?? this.defaultVersion(),
+			typeVersion: settings.typeVersion ?? this.typeVersion ?? this.defaultVersion(),
 			position: [200, 0],
 			parameters: parameters as INode['parameters'],
 			credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { attempt } from './attempt';
 import type { FieldKind, FieldRule } from './values';
 import { InvalidFieldError, convertField, isBlank, parseJson, pathSegment, shown } from './values';
 
@@ -228,14 +229,6 @@ export function applyRowRules(
 	});
 }
 
-/** Runs `convert`, handing back its result or what it threw (so the caller can say which row). */
-function attempt<T>(convert: () => T): { value: T } | { failed: unknown } {
-	try {
-		return { value: convert() };
-	} catch (failed) {
-		return { failed };
-	}
-}
 
 function targetOf(options: IHttpRequestOptions, location: 'body' | 'query'): IDataObject {
 	if (location === 'query') return (options.qs ??= {}) as IDataObject;

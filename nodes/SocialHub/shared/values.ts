@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, readDateTime } from './dates';
+import { attempt } from './attempt';
 
 /**
  * What a field's value must be and how it is converted for SocialHub: one rule per field, and
@@ -189,12 +190,12 @@ export function convertField(value: unknown, rule: FieldRule, timeZone: string):
 export function parseJson(value: unknown, label: string): unknown {
 	let parsed = value;
 	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			const reason = error instanceof RangeError ? 'it is nested too deeply' : (error as Error).message;
+		const outcome = attempt(() => JSON.parse(value) as unknown);
+		if ('failed' in outcome) {
+			const reason = outcome.failed instanceof RangeError ? 'it is nested too deeply' : (outcome.failed as Error).message;
 			throw new InvalidFieldError(`"${label}" is not valid JSON (${reason})`);
 		}
+		parsed = outcome.value;
 	}
 	if (parsed && typeof parsed === 'object' && nestingDepth(parsed) > MAX_JSON_DEPTH) {
 		throw new InvalidFieldError(`"${label}" is nested more than ${MAX_JSON_DEPTH} levels deep`);

@@ -13,7 +13,8 @@ import { envelopeCode, envelopeMessage, isSuccessCode } from './envelope';
 import { apiError, describeFailure, type RequestData } from './errors';
 import { claimOperationId } from './operationIds';
 import { MAX_PAGES, PageWalk, pageOf } from './paging';
-import { renewRejectedToken, withTransport } from './token';
+import { renewRejectedToken, transportOf, useTransport } from './token';
+import { attempt, attemptAsync } from '../shared/attempt';
 
 /** An error about this item's input: nothing was sent. */
 function inputError(context: IExecutePaginationFunctions, message: string, description?: string) {
@@ -61,14 +62,17 @@ async function sendOnce(
 	label: string,
 ): Promise<IDataObject> {
 	let body: unknown;
-	for (let attempt = 0; ; attempt++) {
+	for (let round = 0; ; round++) {
 		try {
-			const items = await withTransport(requestData.options as IHttpRequestOptions, () => context.makeRoutingRequest(requestData));
+			const transport = transportOf(requestData.options as IHttpRequestOptions);
+			// A token exchange this request triggers goes through the same proxy, SSL and timeout.
+			if (transport) useTransport(await context.getCredentials(CREDENTIAL_TYPE), transport);
+			const items = await context.makeRoutingRequest(requestData);
 			body = items.length === 1 ? items[0].json : items.map((item) => item.json);
 		} catch (error) {
 			throw await apiError(context, requestData, describeFailure(error, label, requestData.options.timeout));
 		}
-		if (envelopeCode(body) !== '401' || attempt > 0) break;
+		if (envelopeCode(body) !== '401' || round > 0) break;
 		// HTTP 200 with code 401: n8n will not renew the token for us, so the node does, once.
 		try {
 			const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
@@ -126,15 +130,14 @@ async function readPages(
 	for (let pageNo = firstPage; returned.length < limit; pageNo++) {
 		paging.pageNo = pageNo;
 		const pageLabel = `${label} (page ${pageNo})`;
-		let body: IDataObject;
-		try {
-			body = await sendOnce(context, requestData, label);
-		} catch (error) {
+		const sent = await attemptAsync(() => sendOnce(context, requestData, label));
+		if ('failed' in sent) {
 			// The message stays SocialHub's; the description says which page failed.
-			const described = error as { description?: string | null };
+			const described = sent.failed as { description?: string | null };
 			described.description = `Page ${pageNo} of the list failed (${returned.length} rows read before it; none are output). ${described.description ?? ''}`.trim();
-			throw error;
+			throw sent.failed;
 		}
+		const body = sent.value;
 		const page = pageOf(body);
 		const verdict = walk.judge(pageNo, page);
 		if ('problem' in verdict) {
@@ -152,12 +155,12 @@ async function readPages(
 /** Limit as a whole number of at least 1 (and at most what MAX_PAGES of rows can hold). */
 function limitOf(context: IExecutePaginationFunctions): number {
 	const value = context.getNodeParameter('limit', 50) as unknown;
-	try {
-		return convertField(value, { label: 'Limit', kind: 'integer', min: 1, max: MAX_PAGES * 100 }, 'UTC') as number;
-	} catch (error) {
-		if (error instanceof InvalidFieldError) throw inputError(context, error.message);
-		throw error;
+	const limit = attempt(() => convertField(value, { label: 'Limit', kind: 'integer', min: 1, max: MAX_PAGES * 100 }, 'UTC'));
+	if ('failed' in limit) {
+		if (limit.failed instanceof InvalidFieldError) throw inputError(context, limit.failed.message);
+		throw limit.failed;
 	}
+	return limit.value as number;
 }
 
 /**
@@ -173,14 +176,13 @@ export function createOperationRunner(labels: Record<string, string>) {
 		this: IExecutePaginationFunctions,
 		requestData: RequestData,
 	): Promise<INodeExecutionData[]> {
-		try {
-			return await runOperation.call(this, requestData);
-		} catch (error) {
-			// With Continue On Fail, n8n's own error item carries no pairedItem (and with Return All
-			// the counts differ, so n8n cannot pair it either): the node returns it paired itself.
-			if (!this.continueOnFail()) throw error;
-			return [{ json: { error: (error as Error).message }, error: error as NodeApiError, pairedItem: { item: this.getItemIndex() } }];
-		}
+		const outcome = await attemptAsync(() => runOperation.call(this, requestData));
+		if (!('failed' in outcome)) return outcome.value;
+		// With Continue On Fail, n8n's own error item carries no pairedItem (and with Return All
+		// the counts differ, so n8n cannot pair it either): the node returns it paired itself.
+		const error = outcome.failed;
+		if (!this.continueOnFail()) throw error;
+		return [{ json: { error: (error as Error).message }, error: error as NodeApiError, pairedItem: { item: this.getItemIndex() } }];
 	};
 
 	async function runOperation(

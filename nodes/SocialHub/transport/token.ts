@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac } from 'node:crypto';
 
 import type {
@@ -10,6 +9,7 @@ import type {
 import { DEFAULT_BASE_URL } from './constants';
 import { envelopeMessage, isSuccessCode } from './envelope';
 import { SocialHubAuthError, networkFailure } from './errors';
+import { attemptAsync } from '../shared/attempt';
 import { displayUrl, originOf, redact } from './redact';
 
 /**
@@ -44,20 +44,32 @@ export interface TransportOptions {
 	timeout?: number;
 }
 
-const transportScope = new AsyncLocalStorage<TransportOptions>();
+/** How long Request Options a run set for a credential's token exchange stay in force. */
+const TRANSPORT_MEMORY_MS = 60_000;
 
-/** Runs `send` so that a token exchange it triggers uses the request's own transport options. */
-export function withTransport<T>(options: IHttpRequestOptions, send: () => Promise<T>): Promise<T> {
+/**
+ * The Request Options that matter to a token exchange (proxy, Ignore SSL Issues, a Timeout below
+ * the exchange's own), or undefined when none is set: a plain run costs nothing here.
+ */
+export function transportOf(options: IHttpRequestOptions): TransportOptions | undefined {
 	const timeout = Number(options.timeout);
 	const plain = !options.proxy && options.skipSslCertificateValidation !== true && !(timeout > 0 && timeout < TOKEN_TIMEOUT_MS);
-	// Without such options the exchange needs no scope: keeps async context tracking off the hot path.
-	if (plain) return send();
-	const transport: TransportOptions = {
+	if (plain) return undefined;
+	return {
 		proxy: options.proxy,
 		skipSslCertificateValidation: options.skipSslCertificateValidation === true,
 		timeout: options.timeout,
 	};
-	return transportScope.run(transport, send);
+}
+
+/**
+ * n8n's `preAuthentication` receives no node options, so the runner hands them over here, per
+ * credential, before a request that may need a token. They stay in force for a minute: a plain
+ * run of the same credential right after one through a proxy also exchanges through that proxy
+ * (never the reverse: a proxied run never sends the App Secret around its proxy).
+ */
+export function useTransport(credentials: ICredentialDataDecryptedObject, transport: TransportOptions): void {
+	stateOf(keysOf(credentials).fingerprint).transport = { ...transport, until: Date.now() + TRANSPORT_MEMORY_MS };
 }
 
 function refuseBaseUrl(raw: string, why: string): never {
@@ -121,6 +133,7 @@ interface CachedToken {
 }
 
 interface KeyState {
+	transport?: TransportOptions & { until: number };
 	live?: CachedToken;
 	inFlight?: Promise<CachedToken>;
 	failure?: { message: string; until: number };
@@ -231,20 +244,21 @@ export async function getAccessToken(
 		return state.live.accessToken;
 	}
 
-	const exchange = exchangeToken(helpers, baseUrl, credentials);
+	const transport = state.transport && now < state.transport.until ? state.transport : undefined;
+	const exchange = exchangeToken(helpers, baseUrl, credentials, transport);
 	state.inFlight = exchange;
-	try {
-		state.live = await exchange;
-		state.failure = undefined;
-		return state.live.accessToken;
-	} catch (error) {
+	const outcome = await attemptAsync(() => exchange);
+	state.inFlight = undefined;
+	if ('failed' in outcome) {
+		const error = outcome.failed;
 		const message = error instanceof Error ? error.message : String(error);
 		const memory = error instanceof TokenRejectedError ? REJECTION_MEMORY_MS : FAILURE_MEMORY_MS;
 		state.failure = { message, until: Date.now() + memory };
 		throw error instanceof SocialHubAuthError ? error : new SocialHubAuthError(message);
-	} finally {
-		state.inFlight = undefined;
 	}
+	state.live = outcome.value;
+	state.failure = undefined;
+	return state.live.accessToken;
 }
 
 /**
@@ -291,6 +305,7 @@ async function exchangeToken(
 	helpers: IHttpRequestHelper['helpers'],
 	baseUrl: string,
 	credentials: ICredentialDataDecryptedObject,
+	transport: TransportOptions | undefined,
 ): Promise<CachedToken> {
 	const secrets = [credentials.appSecret];
 	const at = displayUrl(baseUrl);
@@ -299,11 +314,10 @@ async function exchangeToken(
 			'The SocialHub credential has no App ID or App Secret. Fill both in the credential.',
 		);
 	}
-	const transport = transportScope.getStore();
 	const timeout = Math.min(Number(transport?.timeout) || TOKEN_TIMEOUT_MS, TOKEN_TIMEOUT_MS);
-	let response: TokenResponse;
-	try {
-		response = (await helpers.httpRequest({
+	const sent = await attemptAsync(
+		async () =>
+			(await helpers.httpRequest({
 			method: 'POST',
 			url: `${baseUrl}${TOKEN_PATH}`,
 			headers: { 'Content-Type': 'application/json;charset=utf-8' },
@@ -316,9 +330,10 @@ async function exchangeToken(
 			timeout,
 			...(transport?.proxy ? { proxy: transport.proxy } : {}),
 			...(transport?.skipSslCertificateValidation ? { skipSslCertificateValidation: true } : {}),
-		})) as TokenResponse;
-	} catch (error) {
-		const why = networkFailure(error);
+		})) as TokenResponse,
+	);
+	if ('failed' in sent) {
+		const why = networkFailure(sent.failed);
 		throw new SocialHubAuthError(
 			redact(
 				`Could not reach SocialHub at ${at} to get an access token (${why === 'no answer in time' ? `no answer within ${Math.round(timeout / 1000)} s` : why})`,
@@ -326,6 +341,7 @@ async function exchangeToken(
 			),
 		);
 	}
+	const response = sent.value;
 
 	const status = Number(response.statusCode ?? 200);
 	const body = response.body;

@@ -23,7 +23,7 @@ const productFields = [
 	text('body', { displayName: 'Brand', name: 'brand' }),
 	text('body', { displayName: 'Category', name: 'category' }),
 	text('body', { displayName: 'Sub-Category', name: 'subCategory' }),
-	field({ displayName: 'Price', name: 'price', type: 'number', default: 0 }, { in: 'body', kind: 'number', min: 0 }),
+	field({ displayName: 'Price', name: 'price', type: 'number', default: 0 }, { in: 'body', kind: 'number' }),
 	text('body', { displayName: 'Color', name: 'color' }),
 	text('body', { displayName: 'Size', name: 'size' }),
 	text('body', { displayName: 'Season', name: 'season' }),
