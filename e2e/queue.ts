@@ -31,11 +31,11 @@ import {
 import { N8nRest, installLikeThePanel, n8nVersion, packPackage } from './n8n';
 
 /**
- * The hardening branch binds the stored token to the App ID and App Secret it was issued for.
- * Until the lead merges it, the "no worker uses the old token" check is reported as an expected
- * failure; set this to true (or SOCIALHUB_TOKEN_BINDING=enforce) once it is merged.
+ * The stored token is bound to the keys it was issued for, so after the App Secret changes no
+ * worker may send the old app's token. SOCIALHUB_TOKEN_BINDING=off reports a failure of that
+ * check as expected instead (to look at the behaviour of a build without the binding).
  */
-const TOKEN_BINDING_ENFORCED = process.env.SOCIALHUB_TOKEN_BINDING !== "off";
+const TOKEN_BINDING_ENFORCED = process.env.SOCIALHUB_TOKEN_BINDING !== 'off';
 
 const PORTS = {
 	main: 5900, // its task-runner broker: 5901 (n8nEnvironment)
