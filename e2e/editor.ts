@@ -3,11 +3,10 @@
  * Points Management → Adjust Member Points, create the credential from the node and see its
  * test pass, then edit the App Secret to a wrong one and see the test fail.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
-import { chromium, selectors, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+
+import { openBrowser } from './browser';
 
 export interface EditorFlowOptions {
 	n8nUrl: string;
@@ -35,27 +34,7 @@ const LONG = 60_000;
 
 export async function runEditorFlow(options: EditorFlowOptions): Promise<EditorFlowResult> {
 	const { log } = options;
-	selectors.setTestIdAttribute('data-test-id');
-	const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'socialhub-chromium-')), {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		viewport: { width: 1440, height: 900 },
-		args: [
-			'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-		],
-	});
-	// The editor asks n8n's own hosts and the npm registry for news; only n8n on 127.0.0.1 is real here.
-	await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
-	const page = context.pages()[0] ?? (await context.newPage());
-	page.setDefaultTimeout(LONG);
-	const screenshots: string[] = [];
-	const shot = async (name: string) => {
-		const file = join(options.artifacts, `${String(screenshots.length + 1).padStart(2, '0')}-${name}.png`);
-		await page.screenshot({ path: file, fullPage: false });
-		screenshots.push(file);
-		log(`  screenshot ${file}`);
-	};
+	const { page, screenshots, shot, close } = await openBrowser(options.artifacts, log, LONG);
 
 	try {
 		log('  signing in to the editor');
@@ -137,7 +116,7 @@ export async function runEditorFlow(options: EditorFlowOptions): Promise<EditorF
 		await shot('failure').catch(() => undefined);
 		throw error;
 	} finally {
-		await context.close();
+		await close();
 	}
 }
 

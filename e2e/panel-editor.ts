@@ -3,11 +3,8 @@
  * dialog filled in as a user would, and what n8n answers when its Install button is clicked.
  * Also records the request body the Install button sends, which e2e/panel.ts sends too.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
-import { chromium, selectors } from 'playwright-core';
+import { openBrowser } from './browser';
 
 export interface PanelEditorOptions {
 	n8nUrl: string;
@@ -32,28 +29,7 @@ const LONG = 120_000;
 
 export async function runPanelEditorFlow(options: PanelEditorOptions): Promise<PanelEditorResult> {
 	const { log } = options;
-	selectors.setTestIdAttribute('data-test-id');
-	const profile = mkdtempSync(join(tmpdir(), 'socialhub-panel-chromium-'));
-	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		viewport: { width: 1440, height: 900 },
-		args: [
-			'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-		],
-	});
-	// Only n8n on 127.0.0.1 is real here; the editor's calls to n8n's hosts and npm are cut off.
-	await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
-	const page = context.pages()[0] ?? (await context.newPage());
-	page.setDefaultTimeout(LONG);
-	const screenshots: string[] = [];
-	const shot = async (name: string) => {
-		const file = join(options.artifacts, `${String(screenshots.length + 1).padStart(2, '0')}-${name}.png`);
-		await page.screenshot({ path: file });
-		screenshots.push(file);
-		log(`  screenshot ${file}`);
-	};
+	const { page, screenshots, shot, close } = await openBrowser(options.artifacts, log, LONG);
 	try {
 		log('  signing in to the editor');
 		await page.goto(`${options.n8nUrl}/signin`, { timeout: LONG });
@@ -105,7 +81,6 @@ export async function runPanelEditorFlow(options: PanelEditorOptions): Promise<P
 		await shot('failure').catch(() => undefined);
 		throw error;
 	} finally {
-		await context.close();
-		rmSync(profile, { recursive: true, force: true });
+		await close();
 	}
 }

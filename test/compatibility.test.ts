@@ -10,7 +10,7 @@ import { CREDENTIAL_REF, NODE_TYPE } from '../harness/engine';
 import { V1, useSandbox } from './fixture';
 import type { VendorParameter } from './fixtures/vendorParameters';
 import { vendorParameters } from './fixtures/vendorParameters';
-import type { ExpectedRequest } from './fixtures/vendorWorkflows';
+import type { ExpectedRequest } from '../e2e/expectations';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

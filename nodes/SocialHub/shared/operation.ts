@@ -39,16 +39,29 @@ export interface ResourceDefinition {
 	operations: OperationDefinition[];
 }
 
+const returnAll = field({
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+});
+
+const limit = (shown: IDisplayOptions) =>
+	field({
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: shown,
+	});
+
 /** Version 1's paging: the vendor's Page Number and Page Size, plus Return All / Split Into Items. */
 function v1PagingFields(location: 'query' | 'body'): Field[] {
 	return [
-		field({
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		}),
+		returnAll,
 		field(
 			{
 				displayName: 'Page Number',
@@ -81,37 +94,12 @@ function v1PagingFields(location: 'query' | 'body'): Field[] {
 				"Whether to output one item per row (reading on from Page Number up to Limit) instead of SocialHub's page response as one item",
 			displayOptions: { show: { returnAll: [false] } },
 		}),
-		field({
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false], splitIntoItems: [true] } },
-		}),
+		limit({ show: { returnAll: [false], splitIntoItems: [true] } }),
 	];
 }
 
 /** Version 2's paging, as n8n's own Get Many operations: Return All or a Limit, rows as items. */
-const v2PagingFields: Field[] = [
-	field({
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	}),
-	field({
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	}),
-];
+const v2PagingFields: Field[] = [returnAll, limit({ show: { returnAll: [false] } })];
 
 const pagingFields: Record<NodeVersion, Record<'query' | 'body', Field[]>> = {
 	1: { query: v1PagingFields('query'), body: v1PagingFields('body') },
