@@ -89,7 +89,7 @@ export async function runEditorFlow(options: EditorFlowOptions): Promise<EditorF
 		await dialog.waitFor({ state: 'hidden', timeout: LONG }).catch(() => undefined);
 		if (!(await page.getByTestId('ndv').isVisible().catch(() => false))) {
 			// Escape closes the node view behind the dialog too: reopen the node from the canvas.
-			await page.getByText('Adjust member points', { exact: true }).first().dblclick();
+			await page.locator('[data-node-name="Adjust member points"]').first().dblclick();
 			await page.getByTestId('ndv').waitFor();
 		}
 		await chooseOption(page, 'resource', 'Member');
