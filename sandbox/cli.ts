@@ -2,6 +2,7 @@
  * `npm run sandbox`: SocialHub's API on 127.0.0.1 for local development.
  *   --port 4010 (or SOCIALHUB_SANDBOX_PORT)   --app-id / --app-secret   --token-ttl <seconds>
  *   --reject-tokens-in-body (answer a bad token with HTTP 200 + code 401, like some deployments)
+ *   --latency-ms <ms> (answer every API call that much later, like a distant server)
  */
 import { SocialHubSandbox } from './server';
 
@@ -16,6 +17,7 @@ async function main() {
 		appSecret: option('app-secret') ?? process.env.SOCIALHUB_SANDBOX_APP_SECRET,
 		tokenTtlSeconds: Number(option('token-ttl') ?? process.env.SOCIALHUB_SANDBOX_TOKEN_TTL ?? 7200),
 		rejectTokensInBody: process.argv.includes('--reject-tokens-in-body'),
+		latencyMs: Number(option('latency-ms') ?? 0),
 	});
 	const port = Number(option('port') ?? process.env.SOCIALHUB_SANDBOX_PORT ?? 4010);
 	const url = await sandbox.start(port);

@@ -16,6 +16,8 @@ export interface SandboxOptions {
 	/** Answer a bad token with HTTP 200 and code 401 instead of HTTP 401. */
 	rejectTokensInBody?: boolean;
 	seed?: boolean;
+	/** Answer every API call (token exchange included) this many ms late, like a distant server. */
+	latencyMs?: number;
 }
 
 export interface RecordedRequest {
@@ -77,6 +79,7 @@ export class SocialHubSandbox {
 			tokenTtlSeconds: options.tokenTtlSeconds ?? 7200,
 			rejectTokensInBody: options.rejectTokensInBody ?? false,
 			seed: options.seed ?? true,
+			latencyMs: options.latencyMs ?? 0,
 		};
 		this.state = new SandboxState(this.options.seed);
 	}
@@ -183,6 +186,7 @@ export class SocialHubSandbox {
 			at: Date.now(),
 		};
 		this.requests.push(record);
+		if (this.options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
 
 		const fault = this.matchFault(method, url.pathname);
 		if (fault?.applyFirst && !parseError && this.tokens.has(req.headers.authorization ?? '')) {
