@@ -234,6 +234,14 @@ export async function createWorkflow(
 	return created.data.id;
 }
 
+/** n8n's CPU use while idle (timers, broker, push heartbeats), in ms of CPU per s of wall time. */
+export async function idleCpuRate(n8n: BenchN8n, seconds = 4): Promise<number> {
+	const cpuBefore = processCpuMs(n8n.pid);
+	const started = performance.now();
+	await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+	return ((processCpuMs(n8n.pid) - cpuBefore) * 1000) / (performance.now() - started);
+}
+
 export interface RunMeasure {
 	executionId: string;
 	status: string;

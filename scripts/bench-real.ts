@@ -17,6 +17,7 @@ import {
 	adjustmentsOf,
 	createCredential,
 	createWorkflow,
+	idleCpuRate,
 	installBenchPackage,
 	root,
 	runWorkflow,
@@ -52,6 +53,8 @@ export interface RealN8nResults {
 	items: number;
 	rounds: number;
 	startSeconds: number;
+	/** n8n's idle CPU, ms per s: subtracted from each run's CPU (rate × the run's wall time). */
+	idleCpuMsPerSecond: number;
 	/** latency → kind → measures */
 	byLatency: Record<number, Record<Kind, KindMeasures>>;
 	axiosMs: Record<number, number[]>;
@@ -92,6 +95,8 @@ export async function benchInRealN8n(options: {
 		const startSeconds = (performance.now() - started) / 1000;
 		log(`  n8n ${n8nVersion()} ready after ${startSeconds.toFixed(0)} s (pid ${n8n.pid}, port ${port})`);
 
+		const idleCpuMsPerSecond = await idleCpuRate(n8n);
+		log(`  n8n idle CPU: ${idleCpuMsPerSecond.toFixed(1)} ms per s`);
 		const workflows: Record<string, string> = {};
 		const byLatency: RealN8nResults['byLatency'] = {};
 		const axiosMs: Record<number, number[]> = {};
@@ -120,6 +125,7 @@ export async function benchInRealN8n(options: {
 			const sandbox = sandboxes.get(`${kind}@${latencyMs}`)!;
 			const tokenCallsBefore = sandbox.tokenCalls;
 			const run = await runWorkflow(n8n!, workflows[`${kind}@${latencyMs}`]);
+			run.cpuMs -= (idleCpuMsPerSecond * run.wallMs) / 1000;
 			check(kind, latencyMs, run);
 			return { run, tokenCalls: sandbox.tokenCalls - tokenCallsBefore };
 		};
@@ -180,7 +186,7 @@ export async function benchInRealN8n(options: {
 			returnAll = { run, rows: run.outputItems.length, rowsJsonBytes, pageRequests };
 			log(`  Return All: ${run.outputItems.length} rows, peak RSS growth ${(run.rssGrowth / 1e6).toFixed(1)} MB`);
 		}
-		return { n8nVersion: n8nVersion(), items, rounds, startSeconds, byLatency, axiosMs, returnAll, failures };
+		return { n8nVersion: n8nVersion(), items, rounds, startSeconds, idleCpuMsPerSecond, byLatency, axiosMs, returnAll, failures };
 	} finally {
 		await n8n?.stop();
 		for (const sandbox of sandboxes.values()) await sandbox.stop();

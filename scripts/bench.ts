@@ -272,7 +272,8 @@ async function main() {
 	out(`| in-process engine: Batching 50 per batch, 100 ms interval | ${b.requests} requests over ${fmt(b.spread)}, ${b.pauses} pauses ≥ 100 ms (shortest of the ${ITEMS / 50 - 1} between batches: ${b.shortestPause} ms) | | ${ITEMS / 50 - 1} pauses: ${verdict(b.pauses === ITEMS / 50 - 1)} |`);
 	out('');
 	out(`executionTime is n8n's own timing of the node in the saved execution. CPU is the n8n process's user + system time from`);
-	out(`/proc over the whole run (start to saved execution) divided by ${ITEMS}; it includes n8n's fixed per-run work.`);
+	out(`/proc over the whole run (start to saved execution) minus n8n's idle CPU over the same time (${real.idleCpuMsPerSecond.toFixed(1)} ms/s),`);
+	out(`divided by ${ITEMS}; it includes n8n's fixed per-run work (starting the run, saving the execution, the editor push).`);
 	out(`Total bench time ${((performance.now() - benchStarted) / 1000).toFixed(0)} s (n8n start-up ${real.startSeconds.toFixed(0)} s).`);
 	process.exit(failed ? 1 : 0);
 }
