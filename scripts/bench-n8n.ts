@@ -258,7 +258,13 @@ export interface RunMeasure {
 }
 
 /** Runs a saved workflow as the editor does (POST /rest/workflows/:id/run) and waits for it. */
-export async function runWorkflow(n8n: BenchN8n, workflowId: string, sampleMemory = false): Promise<RunMeasure> {
+export async function runWorkflow(
+	n8n: BenchN8n,
+	workflowId: string,
+	sampleMemory = false,
+	/** Called as soon as n8n reports the run finished (e.g. to stop a profiler). */
+	onFinished?: () => Promise<void>,
+): Promise<RunMeasure> {
 	const rssBefore = processRssBytes(n8n.pid);
 	let rssPeak = rssBefore;
 	const sampler = sampleMemory ? setInterval(() => (rssPeak = Math.max(rssPeak, processRssBytes(n8n.pid))), 5) : undefined;
@@ -268,6 +274,7 @@ export async function runWorkflow(n8n: BenchN8n, workflowId: string, sampleMemor
 	await n8n.finished(executionId);
 	const wallMs = performance.now() - started;
 	const cpuMs = processCpuMs(n8n.pid) - cpuBefore;
+	await onFinished?.();
 	if (sampler) clearInterval(sampler);
 	rssPeak = Math.max(rssPeak, processRssBytes(n8n.pid));
 	let execution = (await n8n.rest.call<{ status: string; data?: string | object }>('GET', `/rest/executions/${executionId}`)).data;
