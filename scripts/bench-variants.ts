@@ -1,0 +1,153 @@
+/**
+ * Measures proposals without touching the node's sources: copies of the built dist/, patched,
+ * installed as extra community packages in the same real n8n, run interleaved with ours, the
+ * reference and the bare node (loopback, token stored, n8n's executionTime and process CPU).
+ *
+ *   node -r ts-node/register/transpile-only scripts/bench-variants.ts [--rounds 4] [--items 500]
+ *
+ * Variants: dates (Intl.DateTimeFormat cached per time zone), trim (only the properties Adjust
+ * Member Points shows: what one-file-per-operation could at best remove), and the three kinds
+ * with a static Operation ID (no per-item expression: how much of the gap is n8n evaluating the
+ * user's expression several times per item).
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import axios from 'axios';
+
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
+import { installLikeThePanel, packPackage } from '../e2e/n8n';
+import { createCredential, createWorkflow, idleCpuRate, installBenchPackage, registerInstalled, root, runWorkflow, startBenchN8n, type BenchN8n, type NodeUnderTest } from './bench-n8n';
+import { NODES } from './bench-real';
+
+const option = (name: string, fallback: string) => {
+	const index = process.argv.indexOf(`--${name}`);
+	return index === -1 ? fallback : process.argv[index + 1];
+};
+const ROUNDS = Number(option('rounds', '4'));
+const ITEMS = Number(option('items', '500'));
+const PORT = Number(option('port', '6050'));
+
+/** One Intl.DateTimeFormat per distinct options (time zone included) instead of one per call. */
+const DATES_HELPER = `const __formats = new Map();
+function __format(options) {
+	const key = JSON.stringify(options);
+	let format = __formats.get(key);
+	if (!format) __formats.set(key, (format = new Intl.DateTimeFormat('en-US', options)));
+	return format;
+}
+`;
+
+/** A patched copy of dist/ as its own community package (credentials stay with ours). */
+function installVariant(userFolder: string, name: string, patch: (dist: string) => void): string {
+	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', name);
+	mkdirSync(target, { recursive: true });
+	cpSync(join(root, 'dist'), join(target, 'dist'), { recursive: true });
+	writeFileSync(
+		join(target, 'package.json'),
+		JSON.stringify({ name, version: '0.0.1', keywords: ['n8n-community-node-package'], n8n: { n8nNodesApiVersion: 1, credentials: [], nodes: ['dist/nodes/SocialHub/SocialHub.node.js'] } }),
+	);
+	patch(join(target, 'dist'));
+	registerInstalled(userFolder, name, '0.0.1');
+	return `${name}.socialHub`;
+}
+
+function patchDates(dist: string) {
+	const file = join(dist, 'nodes/SocialHub/shared/dates.js');
+	const source = readFileSync(file, 'utf8');
+	const patched = source.replace(/new Intl\.DateTimeFormat\('en-US', (\{[\s\S]*?\})\)/g, '__format($1)');
+	if (patched === source) throw new Error('dates.js: no Intl.DateTimeFormat construction to patch');
+	writeFileSync(file, patched.replace('"use strict";', `"use strict";\n${DATES_HELPER}`));
+}
+
+function patchTrim(dist: string) {
+	const file = join(dist, 'nodes/SocialHub/SocialHub.node.js');
+	appendFileSync(
+		file,
+		`
+// bench variant: only the properties Adjust Member Points shows (and those without display rules)
+{
+	const Full = exports.SocialHub;
+	const shown = (values, wanted) => !values || values.includes(wanted);
+	exports.SocialHub = class SocialHubTrimmed extends Full {
+		constructor() {
+			super();
+			this.description.properties = this.description.properties.filter((property) => {
+				const show = property.displayOptions && property.displayOptions.show;
+				if (!show) return true;
+				return shown(show.resource, 'points') && shown(show.operation, 'adjustPoints');
+			});
+		}
+	};
+}
+`,
+	);
+}
+
+async function main() {
+	const started = performance.now();
+	const userFolder = mkdtempSync(join(tmpdir(), 'socialhub-bench-variants-'));
+	const sandbox = new SocialHubSandbox();
+	let n8n: BenchN8n | undefined;
+	try {
+		const tarball = packPackage();
+		installLikeThePanel(userFolder, tarball);
+		rmSync(tarball);
+		installBenchPackage(userFolder, join(root, 'bench/reference'));
+		installBenchPackage(userFolder, join(root, 'bench/bare'));
+		const datesType = installVariant(userFolder, 'n8n-nodes-socialhub-variant-dates', patchDates);
+		const trimType = installVariant(userFolder, 'n8n-nodes-socialhub-variant-trim', patchTrim);
+		const bothType = installVariant(userFolder, 'n8n-nodes-socialhub-variant-both', (dist) => {
+			patchDates(dist);
+			patchTrim(dist);
+		});
+		await sandbox.start(0);
+		n8n = await startBenchN8n(userFolder, PORT, join(userFolder, 'n8n.log'));
+		const idle = await idleCpuRate(n8n, 3);
+		const token = ((await axios.post(`${sandbox.url}/v1/auth/token`, { appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET })).data as { data: { accessToken: string } }).data.accessToken;
+		const credential = await createCredential(n8n.rest, 'variants', sandbox.url, token);
+		const staticId = (node: NodeUnderTest): NodeUnderTest => ({ ...node, parameters: { ...node.parameters, operationId: 'static-operation-id' } });
+		const kinds: Record<string, NodeUnderTest> = {
+			ours: NODES.ours,
+			'ours, dates cached': { ...NODES.ours, type: datesType },
+			'ours, only Adjust Member Points properties': { ...NODES.ours, type: trimType },
+			'ours, both': { ...NODES.ours, type: bothType },
+			reference: NODES.reference,
+			bare: NODES.bare,
+			'ours, static Operation ID': staticId(NODES.ours),
+			'reference, static Operation ID': staticId(NODES.reference),
+			'bare, static Operation ID': staticId(NODES.bare),
+		};
+		const workflows: Record<string, string> = {};
+		for (const [label, node] of Object.entries(kinds)) workflows[label] = await createWorkflow(n8n.rest, label, node, credential, ITEMS);
+		const results: Record<string, Array<{ nodeMs: number; cpuMs: number }>> = {};
+		for (const label of Object.keys(kinds)) await runWorkflow(n8n, workflows[label]); // warm-up: loads each package's code
+		for (let round = 0; round < ROUNDS; round++) {
+			for (const label of Object.keys(kinds)) {
+				const run = await runWorkflow(n8n, workflows[label]);
+				if (run.status !== 'success' || run.outputItems.length !== ITEMS) throw new Error(`${label}: ${run.status} ${run.error ?? ''}`);
+				(results[label] ??= []).push({ nodeMs: run.nodeMs, cpuMs: run.cpuMs - (idle * run.wallMs) / 1000 });
+			}
+		}
+		const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+		const oursMs = median(results.ours.map((r) => r.nodeMs));
+		const oursCpu = median(results.ours.map((r) => r.cpuMs));
+		process.stdout.write(`\n| ${ITEMS} items, real n8n, loopback, token stored; median of ${ROUNDS} interleaved | executionTime | vs ours | CPU per item | vs ours |\n|---|---|---|---|---|\n`);
+		for (const [label, runs] of Object.entries(results)) {
+			const ms = median(runs.map((r) => r.nodeMs));
+			const cpu = median(runs.map((r) => r.cpuMs));
+			process.stdout.write(`| ${label} | ${(ms / 1000).toFixed(2)} s (${runs.map((r) => (r.nodeMs / 1000).toFixed(2)).join(', ')}) | ${(ms / oursMs).toFixed(2)}× | ${(cpu / ITEMS).toFixed(2)} ms | ${(cpu / oursCpu).toFixed(2)}× |\n`);
+		}
+		process.stdout.write(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+	} finally {
+		await n8n?.stop();
+		await sandbox.stop();
+		rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+void main().catch((error: Error) => {
+	process.stderr.write(`${error.stack ?? error.message}\n`);
+	process.exit(1);
+});
