@@ -57,6 +57,8 @@ export interface RealN8nResults {
 	idleCpuMsPerSecond: number;
 	/** latency → kind → measures */
 	byLatency: Record<number, Record<Kind, KindMeasures>>;
+	/** Loopback runs with a static Operation ID (no per-item expression), interleaved with the others. */
+	staticId: Record<Kind, RunMeasure[]>;
 	axiosMs: Record<number, number[]>;
 	returnAll?: { run: RunMeasure; rows: number; rowsJsonBytes: number; pageRequests: number };
 	failures: string[];
@@ -114,6 +116,15 @@ export async function benchInRealN8n(options: {
 			}
 		}
 
+		// Static Operation ID: same credential as the loopback runs; SocialHub answers repeats as duplicates.
+		const staticId = {} as Record<Kind, RunMeasure[]>;
+		for (const kind of KINDS) {
+			const node = { ...NODES[kind], parameters: { ...NODES[kind].parameters, operationId: 'static-operation-id' } };
+			const credential = await createCredential(n8n.rest, `${kind} static`, sandboxes.get(`${kind}@0`)!.url, await tokenFrom(sandboxes.get(`${kind}@0`)!));
+			workflows[`${kind}@static`] = await createWorkflow(n8n.rest, `bench ${kind} static id`, node, credential, items);
+			staticId[kind] = [];
+		}
+
 		const check = (kind: Kind, latencyMs: number, run: RunMeasure) => {
 			const sandbox = sandboxes.get(`${kind}@${latencyMs}`)!;
 			const received = adjustmentsOf(sandbox, run.executionId);
@@ -130,7 +141,15 @@ export async function benchInRealN8n(options: {
 			return { run, tokenCalls: sandbox.tokenCalls - tokenCallsBefore };
 		};
 
-		// Cold runs (empty stored token) first; they also load each node's code.
+		// One warm-up run per kind loads its code; the cold runs then measure only the empty token.
+		const warmUpSandbox = sandboxes.get('axios@0')!;
+		const warmUpCredential = await createCredential(n8n.rest, 'warm-up', warmUpSandbox.url, await tokenFrom(warmUpSandbox));
+		for (const kind of KINDS) {
+			const warmUp = await runWorkflow(n8n, await createWorkflow(n8n.rest, `warm-up ${kind}`, NODES[kind], warmUpCredential, items));
+			if (warmUp.status !== 'success') failures.push(`warm-up ${kind}: ${warmUp.status} ${warmUp.error ?? ''}`);
+		}
+
+		// Cold runs: the credential's stored token is empty, as on a first run.
 		for (const latencyMs of LATENCIES) {
 			for (const kind of KINDS) {
 				if (kind === 'reference' && latencyMs > 0) continue;
@@ -149,6 +168,14 @@ export async function benchInRealN8n(options: {
 					byLatency[latencyMs][kind].rounds.push(run);
 					byLatency[latencyMs][kind].warmTokenCalls.push(tokenCalls);
 					log(`  round ${round + 1} ${kind} @ ${latencyMs} ms: node ${(run.nodeMs / 1000).toFixed(2)} s, CPU ${(run.cpuMs / items).toFixed(2)} ms/item`);
+				}
+				if (latencyMs === 0) {
+					for (const kind of KINDS) {
+						const run = await runWorkflow(n8n, workflows[`${kind}@static`]);
+						run.cpuMs -= (idleCpuMsPerSecond * run.wallMs) / 1000;
+						if (run.status !== 'success' || run.outputItems.length !== items) failures.push(`${kind} with a static id: ${run.status}`);
+						staticId[kind].push(run);
+					}
 				}
 				const t0 = performance.now();
 				const responses = await Promise.all(
@@ -186,7 +213,7 @@ export async function benchInRealN8n(options: {
 			returnAll = { run, rows: run.outputItems.length, rowsJsonBytes, pageRequests };
 			log(`  Return All: ${run.outputItems.length} rows, peak RSS growth ${(run.rssGrowth / 1e6).toFixed(1)} MB`);
 		}
-		return { n8nVersion: n8nVersion(), items, rounds, startSeconds, idleCpuMsPerSecond, byLatency, axiosMs, returnAll, failures };
+		return { n8nVersion: n8nVersion(), items, rounds, startSeconds, idleCpuMsPerSecond, byLatency, staticId, axiosMs, returnAll, failures };
 	} finally {
 		await n8n?.stop();
 		for (const sandbox of sandboxes.values()) await sandbox.stop();

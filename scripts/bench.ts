@@ -254,6 +254,11 @@ async function main() {
 	out(`| reference / ours: how many times faster ours is | ${both((l) => times(nodeMedian(l, 'reference') / nodeMedian(l, 'ours')))} | 50 ms: ≥ 10×: ${verdict(speedUpFar >= 10)} |`);
 	out(`| ours / bare declarative: what ours adds over n8n's floor | ${both((l) => times(nodeMedian(l, 'ours') / nodeMedian(l, 'bare')))} | |`);
 	out(`| bare declarative / reference: n8n's floor against the programmatic node | ${both((l) => times(nodeMedian(l, 'bare') / nodeMedian(l, 'reference')))} | |`);
+	const staticMedian = (kind: Kind) => median(real.staticId[kind].map((run) => run.nodeMs));
+	const staticCpu = (kind: Kind) => median(real.staticId[kind].map((run) => run.cpuMs)) / ITEMS;
+	out(`| same on loopback with a static Operation ID (no per-item expression): executionTime (ours / reference / bare) | ${KINDS.map((kind) => fmt(staticMedian(kind))).join(' / ')} | | |`);
+	out(`| with a static Operation ID: ours / reference, bare / reference | ${times(staticMedian('ours') / staticMedian('reference'))}, ${times(staticMedian('bare') / staticMedian('reference'))} | | |`);
+	out(`| with a static Operation ID: n8n process CPU per item (ours / reference / bare) | ${KINDS.map((kind) => `${staticCpu(kind).toFixed(2)} ms`).join(' / ')} | | |`);
 	out(`| n8n process CPU per item, median (ours / reference / bare) | ${both((l) => cell((kind) => cpuPerItem(l, kind), (v) => `${v.toFixed(2)} ms`))} | |`);
 	out(`| ours / reference, CPU per item | ${both((l) => times(cpuPerItem(l, 'ours') / cpuPerItem(l, 'reference')))} | |`);
 	out(`| cold run (credential's stored token empty): node executionTime (ours / reference / bare) | ${both((l) => cell((kind) => real.byLatency[l][kind].cold?.nodeMs ?? NaN, (v) => (Number.isNaN(v) ? 'not run' : fmt(v))))} | |`);
