@@ -28,6 +28,8 @@ const option = (name: string, fallback: string) => {
 const ROUNDS = Number(option('rounds', '7'));
 const ITEMS = Number(option('items', '500'));
 const PORT = Number(option('port', '6050'));
+/** Every run gets a new credential whose stored token is empty (a first run), instead of a stored token. */
+const COLD = process.argv.includes('--cold');
 
 /** One Intl.DateTimeFormat per distinct options (time zone included) instead of one per call. */
 const DATES_HELPER = `const __formats = new Map();
@@ -151,6 +153,11 @@ async function main() {
 			patchDates(dist);
 			patchUnrouted(dist);
 		});
+		const allThreeType = installVariant(userFolder, 'n8n-nodes-socialhub-variant-all-three', (dist) => {
+			patchDates(dist);
+			patchUnrouted(dist);
+			patchTrim(dist);
+		});
 		await sandbox.start(0);
 		n8n = await startBenchN8n(userFolder, PORT, join(userFolder, 'n8n.log'));
 		const idle = await idleCpuRate(n8n, 3);
@@ -164,21 +171,31 @@ async function main() {
 			'ours, dates cached + only its properties': { ...NODES.ours, type: bothType },
 			'ours, Adjust Member Points fields unrouted (read once in preSend)': { ...NODES.ours, type: unroutedType },
 			'ours, dates cached + fields unrouted': { ...NODES.ours, type: allType },
+			'ours, dates cached + fields unrouted + only its properties': { ...NODES.ours, type: allThreeType },
 			reference: NODES.reference,
 			bare: NODES.bare,
 			'ours, static Operation ID': staticId(NODES.ours),
 			'reference, static Operation ID': staticId(NODES.reference),
 			'bare, static Operation ID': staticId(NODES.bare),
 		};
+		if (COLD) {
+			for (const label of Object.keys(kinds)) if (label.includes('static') || label.includes('only its')) delete kinds[label];
+		}
 		const workflows: Record<string, string> = {};
 		for (const [label, node] of Object.entries(kinds)) workflows[label] = await createWorkflow(n8n.rest, label, node, credential, ITEMS);
+		let fresh = 0;
+		const workflowFor = async (label: string) => {
+			if (!COLD) return workflows[label];
+			const empty = await createCredential(n8n!.rest, `cold ${fresh++}`, sandbox.url);
+			return createWorkflow(n8n!.rest, `${label} cold`, kinds[label], empty, ITEMS);
+		};
 		const results: Record<string, Array<{ nodeMs: number; cpuMs: number }>> = {};
 		for (const label of Object.keys(kinds)) await runWorkflow(n8n, workflows[label]); // warm-up: loads each package's code
 		for (let round = 0; round < ROUNDS; round++) {
 			// The order rotates each round, so no kind always runs right after the same other one.
 			const labels = Object.keys(kinds);
 			for (const label of [...labels.slice(round % labels.length), ...labels.slice(0, round % labels.length)]) {
-				const run = await runWorkflow(n8n, workflows[label]);
+				const run = await runWorkflow(n8n, await workflowFor(label));
 				const received = sandbox.apiRequests('/v1/points/adjustment').filter((r) => String((r.body as { operationId?: string }).operationId).startsWith(`${run.executionId}-`));
 				const complete = label.includes('static') || (received.length === ITEMS && received.every((r) => Object.keys(r.body as object).length >= 7));
 				if (run.status !== 'success' || run.outputItems.length !== ITEMS || !complete) throw new Error(`${label}: ${run.status} ${run.error ?? ''} ${JSON.stringify(received[0]?.body)}`);
@@ -188,7 +205,7 @@ async function main() {
 		const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 		const oursMs = median(results.ours.map((r) => r.nodeMs));
 		const oursCpu = median(results.ours.map((r) => r.cpuMs));
-		process.stdout.write(`\n| ${ITEMS} items, real n8n, loopback, token stored; median of ${ROUNDS} interleaved (runs) | executionTime | vs ours | fastest run | CPU per item | vs ours |\n|---|---|---|---|---|---|\n`);
+		process.stdout.write(`\n| ${ITEMS} items, real n8n, loopback, ${COLD ? 'EMPTY stored token (cold run)' : 'token stored'}; median of ${ROUNDS} interleaved (runs) | executionTime | vs ours | fastest run | CPU per item | vs ours |\n|---|---|---|---|---|---|\n`);
 		for (const [label, runs] of Object.entries(results)) {
 			const ms = median(runs.map((r) => r.nodeMs));
 			const cpu = median(runs.map((r) => r.cpuMs));
