@@ -214,20 +214,21 @@ export async function createWorkflow(
 	rest: N8nRest,
 	name: string,
 	node: NodeUnderTest,
-	credential: { id: string; name: string },
-	inputItems: number,
+	credential: { id: string; name: string } | undefined,
+	inputItems: number | Array<Record<string, unknown>>,
 ): Promise<string> {
+	const pinned = typeof inputItems === 'number' ? Array.from({ length: inputItems }, (_, i) => ({ i })) : inputItems;
 	const created = await rest.call<{ id: string }>('POST', '/rest/workflows', {
 		name,
 		nodes: [
 			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{
 				id: 'node', name: NODE_NAME, type: node.type, typeVersion: 1, position: [220, 0], parameters: node.parameters,
-				credentials: { socialHubApi: credential },
+				...(credential ? { credentials: { socialHubApi: credential } } : {}),
 			},
 		],
 		connections: { Start: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
-		pinData: { Start: Array.from({ length: inputItems }, (_, i) => ({ json: { i } })) },
+		pinData: { Start: pinned.map((json) => ({ json })) },
 		settings: { timezone: 'UTC', executionOrder: 'v1' },
 	});
 	if (created.status !== 200) throw new Error(`workflow ${name}: HTTP ${created.status} ${JSON.stringify(created.data).slice(0, 500)}`);

@@ -60,7 +60,7 @@ export interface RealN8nResults {
 	/** Loopback runs with a static Operation ID (no per-item expression), interleaved with the others. */
 	staticId: Record<Kind, RunMeasure[]>;
 	axiosMs: Record<number, number[]>;
-	returnAll?: { run: RunMeasure; rows: number; rowsJsonBytes: number; pageRequests: number };
+	returnAll?: { run: RunMeasure; rows: number; rowsJsonBytes: number; pageRequests: number; n8nAlone: RunMeasure };
 	failures: string[];
 }
 
@@ -210,7 +210,17 @@ export async function benchInRealN8n(options: {
 			const pageRequests = sandbox.apiRequests('/v1/points/pointsRecords').length - pagesBefore;
 			const rowsJsonBytes = Buffer.byteLength(JSON.stringify(run.outputItems.map((item) => item.json)));
 			if (run.status !== 'success' || run.outputItems.length !== RECORDS) failures.push(`Return All: ${run.status}, ${run.outputItems.length} rows`);
-			returnAll = { run, rows: run.outputItems.length, rowsJsonBytes, pageRequests };
+			// n8n's own cost of carrying the same rows through a run: pinned rows → No Operation node.
+			const carry = await createWorkflow(
+				n8n.rest,
+				'bench n8n carries the rows',
+				{ type: 'n8n-nodes-base.noOp', parameters: {} },
+				undefined,
+				run.outputItems.map((item) => item.json),
+			);
+			const n8nAlone = await runWorkflow(n8n, carry, true);
+			if (n8nAlone.status !== 'success' || n8nAlone.outputItems.length !== RECORDS) failures.push(`n8n alone with the rows: ${n8nAlone.status}`);
+			returnAll = { run, rows: run.outputItems.length, rowsJsonBytes, pageRequests, n8nAlone };
 			log(`  Return All: ${run.outputItems.length} rows, peak RSS growth ${(run.rssGrowth / 1e6).toFixed(1)} MB`);
 		}
 		return { n8nVersion: n8nVersion(), items, rounds, startSeconds, idleCpuMsPerSecond, byLatency, staticId, axiosMs, returnAll, failures };

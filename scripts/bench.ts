@@ -265,8 +265,9 @@ async function main() {
 	out(`| token calls in that cold run (ours / reference / bare) | ${both((l) => cell((kind) => coldCalls(l, kind) ?? NaN, (v) => (Number.isNaN(v) ? '–' : String(v))))} | 1 per run per process: ${verdict(oursColdCalls.every((calls) => calls === 1))} |`);
 	out(`| token calls in every later run (token stored in the credential) | ${Math.max(...warmCalls)} | | |`);
 	if (real.returnAll) {
-		const { run, rowsJsonBytes, pageRequests, rows } = real.returnAll;
+		const { run, rowsJsonBytes, pageRequests, rows, n8nAlone } = real.returnAll;
 		out(`| Return All ${rows} rows: n8n process peak RSS growth vs the rows' JSON | ${(run.rssGrowth / 1e6).toFixed(1)} MB vs ${(rowsJsonBytes / 1e6).toFixed(1)} MB (${times(run.rssGrowth / rowsJsonBytes)}; ${pageRequests} page requests, node ${fmt(run.nodeMs)}) | | < 2×: ${verdict(run.rssGrowth < 2 * rowsJsonBytes)} |`);
+		out(`| n8n alone carrying the same ${rows} rows (pinned rows → No Operation node): peak RSS growth | ${(n8nAlone.rssGrowth / 1e6).toFixed(1)} MB (${times(n8nAlone.rssGrowth / rowsJsonBytes)} the rows' JSON) | | |`);
 	}
 	const ip = inProcess;
 	out(`| in-process engine: ours / bare / axios, median time | ${fmt(median(ip.nodeMs))} / ${fmt(median(ip.bareMs))} / ${fmt(median(ip.axiosMs))} (ours ${times(median(ip.nodeMs) / median(ip.bareMs))} bare) | | |`);
