@@ -133,7 +133,7 @@ export async function startBenchN8n(userFolder: string, port: number, logFile: s
 	const alreadyThere = await fetch(`${url}/healthz`).then(() => true, () => false);
 	if (alreadyThere) throw new Error(`something already listens on port ${port}; stop it or set BENCH_N8N_PORT`);
 	const log = createWriteStream(logFile);
-	const env = { ...n8nEnvironment(userFolder, port), N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn', N8N_PUSH_BACKEND: 'sse' };
+	const env = { ...n8nEnvironment(userFolder, port), N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn', N8N_PUSH_BACKEND: 'sse', N8N_METRICS: 'true' };
 	const child = spawn(NODE24, [...nodeFlags, N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	child.stdout.pipe(log);
 	child.stderr.pipe(log);
@@ -243,6 +243,17 @@ export async function idleCpuRate(n8n: BenchN8n, seconds = 4): Promise<number> {
 	return ((processCpuMs(n8n.pid) - cpuBefore) * 1000) / (performance.now() - started);
 }
 
+/**
+ * How many expressions n8n has evaluated so far: the count of its expression engine's
+ * evaluation-duration histogram on /metrics (the `vm` engine's observability, on by default).
+ */
+export async function expressionEvaluations(n8n: BenchN8n): Promise<{ count: number; ms: number }> {
+	const text = await (await fetch(`${n8n.url}/metrics`)).text();
+	const total = (suffix: string) =>
+		[...text.matchAll(new RegExp(`^\\w*expression_evaluation_duration_seconds_${suffix}(?:\\{[^}]*\\})? ([\\d.e+-]+)`, 'gm'))].reduce((sum, match) => sum + Number(match[1]), 0);
+	return { count: total('count'), ms: total('sum') * 1000 };
+}
+
 export interface RunMeasure {
 	executionId: string;
 	status: string;
@@ -252,6 +263,10 @@ export interface RunMeasure {
 	wallMs: number;
 	/** n8n process CPU (user + system) over the same span, ms. */
 	cpuMs: number;
+	/** Expressions n8n evaluated during the run (all nodes; the trigger has none). */
+	evaluations: number;
+	/** Time n8n's expression engine spent in those evaluations, ms. */
+	evaluationMs: number;
 	/** Peak RSS of the n8n process during the run minus RSS before it, bytes (when sampled). */
 	rssGrowth: number;
 	outputItems: Array<{ json: Record<string, unknown> }>;
@@ -266,6 +281,7 @@ export async function runWorkflow(
 	/** Called as soon as n8n reports the run finished (e.g. to stop a profiler). */
 	onFinished?: () => Promise<void>,
 ): Promise<RunMeasure> {
+	const evaluationsBefore = await expressionEvaluations(n8n);
 	const rssBefore = processRssBytes(n8n.pid);
 	let rssPeak = rssBefore;
 	const sampler = sampleMemory ? setInterval(() => (rssPeak = Math.max(rssPeak, processRssBytes(n8n.pid))), 5) : undefined;
@@ -276,6 +292,9 @@ export async function runWorkflow(
 	const wallMs = performance.now() - started;
 	const cpuMs = processCpuMs(n8n.pid) - cpuBefore;
 	await onFinished?.();
+	const evaluationsAfter = await expressionEvaluations(n8n);
+	const evaluations = evaluationsAfter.count - evaluationsBefore.count;
+	const evaluationMs = evaluationsAfter.ms - evaluationsBefore.ms;
 	if (sampler) clearInterval(sampler);
 	rssPeak = Math.max(rssPeak, processRssBytes(n8n.pid));
 	let execution = (await n8n.rest.call<{ status: string; data?: string | object }>('GET', `/rest/executions/${executionId}`)).data;
@@ -297,6 +316,8 @@ export async function runWorkflow(
 		nodeMs: task?.executionTime ?? NaN,
 		wallMs,
 		cpuMs,
+		evaluations,
+		evaluationMs,
 		rssGrowth: rssPeak - rssBefore,
 		outputItems: task?.data?.main[0] ?? [],
 		error: data.resultData.error?.message ?? task?.error?.message,

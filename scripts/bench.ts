@@ -259,6 +259,10 @@ async function main() {
 	out(`| same on loopback with a static Operation ID (no per-item expression): executionTime (ours / reference / bare) | ${KINDS.map((kind) => fmt(staticMedian(kind))).join(' / ')} | | |`);
 	out(`| with a static Operation ID: ours / reference, bare / reference | ${times(staticMedian('ours') / staticMedian('reference'))}, ${times(staticMedian('bare') / staticMedian('reference'))} | | |`);
 	out(`| with a static Operation ID: n8n process CPU per item (ours / reference / bare) | ${KINDS.map((kind) => `${staticCpu(kind).toFixed(2)} ms`).join(' / ')} | | |`);
+	const evaluationsPerItem = (latencyMs: number, kind: Kind) => median(real.byLatency[latencyMs][kind].rounds.map((run) => run.evaluations)) / ITEMS;
+	const evaluationMsPerItem = (latencyMs: number, kind: Kind) => median(real.byLatency[latencyMs][kind].rounds.map((run) => run.evaluationMs)) / ITEMS;
+	out(`| expressions n8n evaluates per item, from its /metrics (ours / reference / bare) | ${both((l) => cell((kind) => evaluationsPerItem(l, kind), (v) => v.toFixed(1)))} | |`);
+	out(`| time inside those evaluations per item (ours / reference / bare) | ${both((l) => cell((kind) => evaluationMsPerItem(l, kind), (v) => `${v.toFixed(2)} ms`))} | |`);
 	out(`| n8n process CPU per item, median (ours / reference / bare) | ${both((l) => cell((kind) => cpuPerItem(l, kind), (v) => `${v.toFixed(2)} ms`))} | |`);
 	out(`| ours / reference, CPU per item | ${both((l) => times(cpuPerItem(l, 'ours') / cpuPerItem(l, 'reference')))} | |`);
 	out(`| cold run (credential's stored token empty): node executionTime (ours / reference / bare) | ${both((l) => cell((kind) => real.byLatency[l][kind].cold?.nodeMs ?? NaN, (v) => (Number.isNaN(v) ? 'not run' : fmt(v))))} | |`);
