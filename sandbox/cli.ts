@@ -2,6 +2,7 @@
  * `npm run sandbox -- <flags>`: SocialHub's API on 127.0.0.1 for local development.
  *   --port 4010 (or SOCIALHUB_SANDBOX_PORT)   --app-id / --app-secret   --token-ttl <seconds>
  *   --reject-tokens-in-body (answer a bad token with HTTP 200 + code 401, like some deployments)
+ *   --latency-ms <ms> (answer every API call that much later, like a distant server)
  * Flags need npm's `--`: without it npm takes `--port` for itself and passes on only its value.
  */
 import { SocialHubSandbox } from './server';
@@ -11,7 +12,7 @@ function option(name: string): string | undefined {
 	return index === -1 ? undefined : process.argv[index + 1];
 }
 
-const VALUE_FLAGS = ['port', 'app-id', 'app-secret', 'token-ttl'];
+const VALUE_FLAGS = ['port', 'app-id', 'app-secret', 'token-ttl', 'latency-ms'];
 const SWITCHES = ['reject-tokens-in-body'];
 
 /** The arguments that are neither a known flag nor a known flag's value. */
@@ -39,6 +40,7 @@ async function main() {
 		appSecret: option('app-secret') ?? process.env.SOCIALHUB_SANDBOX_APP_SECRET,
 		tokenTtlSeconds: Number(option('token-ttl') ?? process.env.SOCIALHUB_SANDBOX_TOKEN_TTL ?? 7200),
 		rejectTokensInBody: process.argv.includes('--reject-tokens-in-body'),
+		latencyMs: Number(option('latency-ms') ?? 0),
 	});
 	const port = Number(option('port') ?? process.env.SOCIALHUB_SANDBOX_PORT ?? 4010);
 	const url = await sandbox.start(port);

@@ -18,6 +18,8 @@ export interface SandboxOptions {
 	seed?: boolean;
 	/** Further valid App ID / App Secret pairs (a second app of the same tenant). */
 	extraApps?: Array<{ appId: string; appSecret: string }>;
+	/** Answer every API call (token exchange included) this many ms late, like a distant server. */
+	latencyMs?: number;
 }
 
 export interface RecordedRequest {
@@ -82,6 +84,7 @@ export class SocialHubSandbox {
 			rejectTokensInBody: options.rejectTokensInBody ?? false,
 			seed: options.seed ?? true,
 			extraApps: options.extraApps ?? [],
+			latencyMs: options.latencyMs ?? 0,
 		};
 		this.state = new SandboxState(this.options.seed);
 	}
@@ -189,6 +192,7 @@ export class SocialHubSandbox {
 			at: Date.now(),
 		};
 		this.requests.push(record);
+		if (this.options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
 
 		const fault = this.matchFault(method, url.pathname);
 		if (fault?.applyFirst && !parseError && this.tokens.has(req.headers.authorization ?? '')) {

@@ -1,0 +1,237 @@
+/**
+ * The rows `npm run bench` measures inside a real n8n 2.40.7: ours vs the programmatic reference
+ * vs the bare declarative node vs plain axios, on loopback and with SocialHub 50 ms away;
+ * interleaved rounds; n8n's own executionTime, n8n process CPU per item, token calls per run,
+ * Return All memory.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import axios from 'axios';
+
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
+import { installLikeThePanel, n8nVersion, packPackage } from '../e2e/n8n';
+import {
+	adjustPointsParameters,
+	adjustmentsOf,
+	createCredential,
+	createWorkflow,
+	idleCpuRate,
+	installBenchPackage,
+	root,
+	runWorkflow,
+	startBenchN8n,
+	OPERATION_ID,
+	type BenchN8n,
+	type NodeUnderTest,
+	type RunMeasure,
+} from './bench-n8n';
+
+export const KINDS = ['ours', 'reference', 'bare'] as const;
+export type Kind = (typeof KINDS)[number];
+export const LATENCIES = [0, 50] as const;
+
+export const NODES: Record<Kind, NodeUnderTest> = {
+	ours: { type: 'n8n-nodes-socialhub.socialHub', parameters: adjustPointsParameters },
+	reference: {
+		type: 'n8n-nodes-socialhub-bench-reference.socialHubReference',
+		parameters: { ...adjustPointsParameters, resource: undefined, operation: undefined },
+	},
+	bare: { type: 'n8n-nodes-socialhub-bench-bare.socialHubBare', parameters: { operationId: OPERATION_ID } },
+};
+
+export interface KindMeasures {
+	rounds: RunMeasure[];
+	cold?: RunMeasure;
+	coldTokenCalls?: number;
+	warmTokenCalls: number[];
+}
+
+export interface RealN8nResults {
+	n8nVersion: string;
+	items: number;
+	rounds: number;
+	startSeconds: number;
+	/** n8n's idle CPU, ms per s: subtracted from each run's CPU (rate × the run's wall time). */
+	idleCpuMsPerSecond: number;
+	/** latency → kind → measures */
+	byLatency: Record<number, Record<Kind, KindMeasures>>;
+	/** Loopback runs with a static Operation ID (no per-item expression), interleaved with the others. */
+	staticId: Record<Kind, RunMeasure[]>;
+	axiosMs: Record<number, number[]>;
+	returnAll?: { run: RunMeasure; rows: number; rowsJsonBytes: number; pageRequests: number; n8nAlone: RunMeasure };
+	failures: string[];
+}
+
+const RECORDS = 10_000;
+
+export async function benchInRealN8n(options: {
+	items: number;
+	rounds: number;
+	port: number;
+	log: (line: string) => void;
+	returnAll?: boolean;
+}): Promise<RealN8nResults> {
+	const { items, rounds, port, log } = options;
+	const failures: string[] = [];
+	const userFolder = mkdtempSync(join(tmpdir(), 'socialhub-bench-n8n-'));
+	// One sandbox per node kind and latency: each credential's token exchange is then its own.
+	const sandboxes = new Map<string, SocialHubSandbox>();
+	let n8n: BenchN8n | undefined;
+	const started = performance.now();
+	try {
+		const tarball = packPackage();
+		installLikeThePanel(userFolder, tarball);
+		rmSync(tarball);
+		installBenchPackage(userFolder, join(root, 'bench/reference'));
+		installBenchPackage(userFolder, join(root, 'bench/bare'));
+		for (const latencyMs of LATENCIES) {
+			for (const kind of [...KINDS, 'axios']) {
+				const sandbox = new SocialHubSandbox({ latencyMs });
+				await sandbox.start(0);
+				sandboxes.set(`${kind}@${latencyMs}`, sandbox);
+			}
+		}
+		n8n = await startBenchN8n(userFolder, port, join(userFolder, 'n8n.log'));
+		const startSeconds = (performance.now() - started) / 1000;
+		log(`  n8n ${n8nVersion()} ready after ${startSeconds.toFixed(0)} s (pid ${n8n.pid}, port ${port})`);
+
+		const idleCpuMsPerSecond = await idleCpuRate(n8n);
+		log(`  n8n idle CPU: ${idleCpuMsPerSecond.toFixed(1)} ms per s`);
+		const workflows: Record<string, string> = {};
+		const byLatency: RealN8nResults['byLatency'] = {};
+		const axiosMs: Record<number, number[]> = {};
+		for (const latencyMs of LATENCIES) {
+			byLatency[latencyMs] = {} as Record<Kind, KindMeasures>;
+			axiosMs[latencyMs] = [];
+			for (const kind of KINDS) {
+				const sandbox = sandboxes.get(`${kind}@${latencyMs}`)!;
+				// The reference's cold run at 50 ms would only add 25 s of sequential waiting: its
+				// credential starts with a stored token. Every other credential starts empty (cold).
+				const preset = kind === 'reference' && latencyMs > 0 ? await tokenFrom(sandbox) : undefined;
+				const credential = await createCredential(n8n.rest, `${kind} ${latencyMs} ms`, sandbox.url, preset);
+				workflows[`${kind}@${latencyMs}`] = await createWorkflow(n8n.rest, `bench ${kind} ${latencyMs} ms`, NODES[kind], credential, items);
+				byLatency[latencyMs][kind] = { rounds: [], warmTokenCalls: [] };
+			}
+		}
+
+		// Static Operation ID: same credential as the loopback runs; SocialHub answers repeats as duplicates.
+		const staticId = {} as Record<Kind, RunMeasure[]>;
+		for (const kind of KINDS) {
+			const node = { ...NODES[kind], parameters: { ...NODES[kind].parameters, operationId: 'static-operation-id' } };
+			const credential = await createCredential(n8n.rest, `${kind} static`, sandboxes.get(`${kind}@0`)!.url, await tokenFrom(sandboxes.get(`${kind}@0`)!));
+			workflows[`${kind}@static`] = await createWorkflow(n8n.rest, `bench ${kind} static id`, node, credential, items);
+			staticId[kind] = [];
+		}
+
+		const check = (kind: Kind, latencyMs: number, run: RunMeasure) => {
+			const sandbox = sandboxes.get(`${kind}@${latencyMs}`)!;
+			const received = adjustmentsOf(sandbox, run.executionId);
+			if (run.status !== 'success' || run.outputItems.length !== items || received !== items) {
+				failures.push(`${kind} at ${latencyMs} ms: ${run.status}, ${run.outputItems.length} items out, ${received} adjustments received${run.error ? ` (${run.error})` : ''}`);
+			}
+		};
+		const measured = async (kind: Kind, latencyMs: number) => {
+			const sandbox = sandboxes.get(`${kind}@${latencyMs}`)!;
+			const tokenCallsBefore = sandbox.tokenCalls;
+			const run = await runWorkflow(n8n!, workflows[`${kind}@${latencyMs}`]);
+			run.cpuMs -= (idleCpuMsPerSecond * run.wallMs) / 1000;
+			check(kind, latencyMs, run);
+			return { run, tokenCalls: sandbox.tokenCalls - tokenCallsBefore };
+		};
+
+		// One warm-up run per kind loads its code; the cold runs then measure only the empty token.
+		const warmUpSandbox = sandboxes.get('axios@0')!;
+		const warmUpCredential = await createCredential(n8n.rest, 'warm-up', warmUpSandbox.url, await tokenFrom(warmUpSandbox));
+		for (const kind of KINDS) {
+			const warmUp = await runWorkflow(n8n, await createWorkflow(n8n.rest, `warm-up ${kind}`, NODES[kind], warmUpCredential, items));
+			if (warmUp.status !== 'success') failures.push(`warm-up ${kind}: ${warmUp.status} ${warmUp.error ?? ''}`);
+		}
+
+		// Cold runs: the credential's stored token is empty, as on a first run.
+		for (const latencyMs of LATENCIES) {
+			for (const kind of KINDS) {
+				if (kind === 'reference' && latencyMs > 0) continue;
+				const { run, tokenCalls } = await measured(kind, latencyMs);
+				Object.assign(byLatency[latencyMs][kind], { cold: run, coldTokenCalls: tokenCalls });
+				log(`  cold ${kind} @ ${latencyMs} ms: node ${(run.nodeMs / 1000).toFixed(2)} s, ${tokenCalls} token calls`);
+			}
+		}
+
+		for (const latencyMs of LATENCIES) {
+			const axiosSandbox = sandboxes.get(`axios@${latencyMs}`)!;
+			const token = await tokenFrom(axiosSandbox);
+			for (let round = 0; round < rounds; round++) {
+				for (const kind of KINDS) {
+					const { run, tokenCalls } = await measured(kind, latencyMs);
+					byLatency[latencyMs][kind].rounds.push(run);
+					byLatency[latencyMs][kind].warmTokenCalls.push(tokenCalls);
+					log(`  round ${round + 1} ${kind} @ ${latencyMs} ms: node ${(run.nodeMs / 1000).toFixed(2)} s, CPU ${(run.cpuMs / items).toFixed(2)} ms/item`);
+				}
+				if (latencyMs === 0) {
+					for (const kind of KINDS) {
+						const run = await runWorkflow(n8n, workflows[`${kind}@static`]);
+						run.cpuMs -= (idleCpuMsPerSecond * run.wallMs) / 1000;
+						if (run.status !== 'success' || run.outputItems.length !== items) failures.push(`${kind} with a static id: ${run.status}`);
+						staticId[kind].push(run);
+					}
+				}
+				const t0 = performance.now();
+				const responses = await Promise.all(
+					Array.from({ length: items }, (_, i) =>
+						axios.post(
+							`${axiosSandbox.url}/v1/points/adjustment`,
+							{ accountType: 2, accountCode: 'M0001', operationId: `axios-${round}-${i}`, operationType: 6, pointValue: 1, effectiveEndTime: Date.UTC(2027, 11, 31), upgradeTierFlag: 0 },
+							{ headers: { Authorization: token, 'Content-Type': 'application/json;charset=utf-8' } },
+						),
+					),
+				);
+				axiosMs[latencyMs].push(performance.now() - t0);
+				if (responses.some((r) => String((r.data as { code?: string }).code) !== '200')) failures.push(`axios at ${latencyMs} ms: a request failed`);
+			}
+		}
+
+		let returnAll: RealN8nResults['returnAll'];
+		if (options.returnAll !== false) {
+			const sandbox = sandboxes.get('ours@0')!;
+			sandbox.state.accounts.set('PA-BENCH', { accountCode: 'PA-BENCH', cardNo: 'card-PA-BENCH', pointsGroupCode: 'PG01', balance: 0 });
+			sandbox.state.seedRecords('PA-BENCH', RECORDS);
+			const credential = await createCredential(n8n.rest, 'return all', sandbox.url, await tokenFrom(sandbox));
+			const workflowId = await createWorkflow(
+				n8n.rest,
+				'bench return all',
+				{ type: NODES.ours.type, parameters: { resource: 'points', operation: 'getPointsRecords', accountCode: 'PA-BENCH', returnAll: true, pageSize: 100 } },
+				credential,
+				1,
+			);
+			const pagesBefore = sandbox.apiRequests('/v1/points/pointsRecords').length;
+			const run = await runWorkflow(n8n, workflowId, true);
+			const pageRequests = sandbox.apiRequests('/v1/points/pointsRecords').length - pagesBefore;
+			const rowsJsonBytes = Buffer.byteLength(JSON.stringify(run.outputItems.map((item) => item.json)));
+			if (run.status !== 'success' || run.outputItems.length !== RECORDS) failures.push(`Return All: ${run.status}, ${run.outputItems.length} rows`);
+			// n8n's own cost of carrying the same rows through a run: pinned rows → No Operation node.
+			const carry = await createWorkflow(
+				n8n.rest,
+				'bench n8n carries the rows',
+				{ type: 'n8n-nodes-base.noOp', parameters: {} },
+				undefined,
+				run.outputItems.map((item) => item.json),
+			);
+			const n8nAlone = await runWorkflow(n8n, carry, true);
+			if (n8nAlone.status !== 'success' || n8nAlone.outputItems.length !== RECORDS) failures.push(`n8n alone with the rows: ${n8nAlone.status}`);
+			returnAll = { run, rows: run.outputItems.length, rowsJsonBytes, pageRequests, n8nAlone };
+			log(`  Return All: ${run.outputItems.length} rows, peak RSS growth ${(run.rssGrowth / 1e6).toFixed(1)} MB`);
+		}
+		return { n8nVersion: n8nVersion(), items, rounds, startSeconds, idleCpuMsPerSecond, byLatency, staticId, axiosMs, returnAll, failures };
+	} finally {
+		await n8n?.stop();
+		for (const sandbox of sandboxes.values()) await sandbox.stop();
+		rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+async function tokenFrom(sandbox: SocialHubSandbox): Promise<string> {
+	const response = await axios.post(`${sandbox.url}/v1/auth/token`, { appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });
+	return (response.data as { data: { accessToken: string } }).data.accessToken;
+}
