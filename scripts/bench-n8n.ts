@@ -14,6 +14,7 @@ import ts from 'typescript';
 
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, type SocialHubSandbox } from '../sandbox/server';
 import { N8N_BIN, NODE24, N8nRest, n8nEnvironment } from '../e2e/n8n';
+import { keysOf } from '../nodes/SocialHub/transport/token';
 
 export const root = join(__dirname, '..');
 const flatted = require(join(root, 'e2e/n8n/node_modules/flatted/cjs/index.js')) as { parse: (text: string) => unknown };
@@ -190,7 +191,9 @@ export async function startBenchN8n(userFolder: string, port: number, logFile: s
 
 export async function createCredential(rest: N8nRest, name: string, baseUrl: string, accessToken?: string): Promise<{ id: string; name: string }> {
 	const data: Record<string, string> = { baseUrl, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET };
-	if (accessToken) data.accessToken = accessToken;
+	// A preset token is stored with the fingerprint of the keys it was issued for, as n8n stores one
+	// the node obtained; without it the node would not send it (issue 10: a token never outlives its keys).
+	if (accessToken) Object.assign(data, { accessToken, tokenFingerprint: keysOf(data).fingerprint });
 	const created = await rest.call<{ id: string }>('POST', '/rest/credentials', { name, type: 'socialHubApi', data });
 	if (created.status !== 200) throw new Error(`credential ${name}: HTTP ${created.status} ${JSON.stringify(created.data)}`);
 	return { id: created.data.id, name };
