@@ -13,6 +13,7 @@ import type { ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
 import { SocialHubEngine } from '../harness/engine';
 import { benchInRealN8n, KINDS, LATENCIES, STATIC_KINDS, type Kind } from './bench-real';
 import type { RecordedRequest } from '../sandbox/server';
+import { SocialHubBare } from '../bench/bare/nodes/SocialHubBare.node';
 
 const root = join(__dirname, '..');
 const { SocialHub } = require(join(root, 'dist/nodes/SocialHub/SocialHub.node.js')) as { SocialHub: new () => INodeType };
@@ -21,40 +22,6 @@ const { SocialHubApi } = require(join(root, 'dist/credentials/SocialHubApi.crede
 };
 const { clearTokenCache } = require(join(root, 'dist/nodes/SocialHub/transport/token.js')) as { clearTokenCache: () => void };
 
-/**
- * The least a declarative node can be: one routed field and a static body, same credential.
- * Its time is the engine's own cost per item, which no node description can go below.
- */
-class BareDeclarativeNode implements INodeType {
-	description = {
-		displayName: 'Bare',
-		name: 'socialHub',
-		group: ['transform'],
-		version: 1,
-		description: '',
-		defaults: { name: 'Bare' },
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: 'socialHubApi', required: true }],
-		requestDefaults: { headers: { 'Content-Type': 'application/json;charset=utf-8' }, json: true },
-		properties: [
-			{
-				displayName: 'Operation ID',
-				name: 'operationId',
-				type: 'string',
-				default: '',
-				routing: {
-					request: {
-						method: 'POST',
-						url: '/v1/points/adjustment',
-						body: { accountType: 2, accountCode: 'M0001', operationType: 6, pointValue: 1, effectiveEndTime: Date.UTC(2027, 11, 31), upgradeTierFlag: 0 },
-					},
-					send: { type: 'body', property: 'operationId' },
-				},
-			},
-		],
-	} as unknown as INodeType['description'];
-}
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -184,7 +151,7 @@ async function benchInProcess(): Promise<InProcessResults> {
 
 		const liveToken = ((await axios.post(`${BASE}/v1/auth/token`, APP)).data as { data: { accessToken: string } }).data.accessToken;
 		await axiosRound(liveToken, 'warm-axios');
-		const bare = new SocialHubEngine(BareDeclarativeNode, SocialHubApi);
+		const bare = new SocialHubEngine(SocialHubBare, SocialHubApi);
 		bare.setCredential({ ...credential, accessToken: liveToken });
 		const axiosMs: number[] = [];
 		const nodeMs: number[] = [];
