@@ -65,7 +65,7 @@ function expectRequest(expected: ExpectedRequest) {
 	expect(request.path).toBe(expected.path);
 	if (expected.body !== undefined) expect(request.body).toEqual(expected.body);
 	if (expected.query) expect(request.query).toMatchObject(expected.query);
-	for (const key of expected.generated ?? []) expect(request.query[key]).toMatch(/^\d{13}$/);
+	for (const key of expected.generated ?? []) expect(request.query[key]).toMatch(key === 'timestamp' ? /^\d{13}$/ : /^[0-9a-f]{32}$/);
 }
 
 describe('version 1 reads every parameter of the vendor’s node', () => {

@@ -13,6 +13,7 @@ describe('Customer → Get Third-Party Accounts', () => {
 		const { items } = await ctx.engine.run({ resource: 'consumer', operation: 'queryThirdAccountsByUnionId', unionId: 'shop-77' });
 		const query = ctx.sandbox.apiRequests('/v1/consumer')[1];
 		expect(query).toMatchObject({ method: 'GET', path: '/v1/consumer/thirdaccounts/shop-77' });
-		expect(items[0].json).toMatchObject({ data: [{ consumerCode: 'C0001', unionId: 'shop-77' }] });
+		// Version 2: one item per bound account.
+		expect(items.map((item) => item.json)).toEqual([expect.objectContaining({ consumerCode: 'C0001', unionId: 'shop-77' })]);
 	});
 });

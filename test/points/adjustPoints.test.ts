@@ -119,7 +119,11 @@ describe('Points → Adjust Member Points', () => {
 
 	it('with Continue On Fail, a failing item becomes an error item and the others go through', async () => {
 		const { items, error } = await ctx.engine.run(
-			adjustParameters({ operationId: '={{ "c-" + $json.n }}', pointValue: '={{ $json.n }}', operationType: '={{ $json.n > 0 ? 6 : 7 }}' }),
+			adjustParameters({
+				operationId: '={{ "c-" + $json.n }}',
+				pointValue: '={{ typeof $json.n === "number" ? Math.abs($json.n) : $json.n }}',
+				operationType: '={{ $json.n > 0 ? 6 : 7 }}',
+			}),
 			[{ n: 10 }, { n: -99999 }, { n: 30 }, { n: 'abc' }],
 			{ continueOnFail: true },
 		);

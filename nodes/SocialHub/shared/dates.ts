@@ -7,17 +7,22 @@
  * - Text must be ISO 8601 (`2026-12-31`, `2026-12-31T23:59[:59[.fff]]`, optionally followed by
  *   `Z`, `±HH:MM` or `±HHMM`); every part is checked, so `2027-02-30`, `24:00` or `"99 Z"` are
  *   refused instead of rolling over or being read as another year.
- * - Numbers (and digit strings) are milliseconds since 1970 between 2000-01-01 and 9999-12-31.
- *   A number that would be such a date counted in seconds is refused with that hint.
+ * - Numbers (and digit strings) are milliseconds since 1970 between 2000-01-01 and 9999-12-31
+ *   (calendar dates such as birthdays: from 1900-01-01). A number that would be such a date
+ *   counted in seconds is refused with that hint; a JS Date or Luxon DateTime is never seconds.
  * - Written dates run from year 1900 (birthdays) to 9999.
- * - Daylight-saving changes, for a local time without a zone: a time inside a gap (clocks jump
- *   forward, e.g. 02:30 on 2026-03-08 in America/New_York) does not exist; it is sent as the
- *   instant the same distance after the jump (03:30 EDT), as Luxon and Temporal do. A time that
- *   occurs twice (clocks fall back) is sent as its first occurrence (01:30 EDT, not EST).
+ * - Daylight-saving changes, for a local time without a zone sent as an instant (ms epoch): a
+ *   time inside a gap (clocks jump forward, e.g. 02:30 on 2026-03-08 in America/New_York) does
+ *   not exist; it is sent as the instant the same distance after the jump (03:30 EDT), as Luxon
+ *   and Temporal do. A time that occurs twice (clocks fall back) is sent as its first occurrence
+ *   (01:30 EDT, not EST). Fields SocialHub takes as wall-clock text (Order Date) get zone-less
+ *   text exactly as written.
  */
 
 /** The earliest and latest instants an epoch number may stand for. */
 export const MIN_EPOCH_MS = Date.UTC(2000, 0, 1);
+/** Calendar dates (birthdays) reach back further: from 1900-01-01. */
+export const MIN_DATE_MS = Date.UTC(1900, 0, 1);
 export const MAX_EPOCH_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const MIN_TEXT_YEAR = 1900;
 
@@ -86,30 +91,36 @@ function wallClockToUtc(wallClock: number, zone: string): number {
 
 export type DateReading = { ms: number } | { problem: string };
 
-function fromEpoch(ms: number): DateReading {
+function fromEpoch(ms: number, earliest: number, exact: boolean): DateReading {
 	if (!Number.isFinite(ms)) return { problem: 'it is not a finite number' };
 	const whole = Math.trunc(ms);
-	if (whole >= MIN_EPOCH_MS && whole <= MAX_EPOCH_MS) return { ms: whole };
-	if (whole * 1000 >= MIN_EPOCH_MS && whole * 1000 <= MAX_EPOCH_MS) {
+	// A bare number could be seconds; a date object (JS Date, Luxon) cannot.
+	const couldBeSeconds = !exact && whole * 1000 >= earliest && whole * 1000 <= MAX_EPOCH_MS;
+	if (whole >= earliest && whole <= MAX_EPOCH_MS && !(couldBeSeconds && whole < MIN_EPOCH_MS)) return { ms: whole };
+	if (couldBeSeconds) {
 		return {
 			problem: `it looks like seconds since 1970, but this field takes milliseconds (${whole}000)`,
 		};
 	}
+	const from = new Date(earliest).toISOString().slice(0, 10);
 	return {
-		problem: 'as milliseconds since 1970 it is outside 2000-01-01 … 9999-12-31',
+		problem: `as milliseconds since 1970 it is outside ${from} … 9999-12-31`,
 	};
 }
 
-/** Reads a date/time; says why not when it cannot be read without guessing. */
-export function readDateTime(value: unknown, timeZone = 'UTC'): DateReading {
-	if (value instanceof Date) return fromEpoch(value.getTime());
-	if (typeof value === 'number') return fromEpoch(value);
+/**
+ * Reads a date/time; says why not when it cannot be read without guessing. Instants are taken
+ * from `earliest` on (2000 for times such as expiries, MIN_DATE_MS for birthdays).
+ */
+export function readDateTime(value: unknown, timeZone = 'UTC', earliest = MIN_EPOCH_MS): DateReading {
+	if (value instanceof Date) return fromEpoch(value.getTime(), earliest, true);
+	if (typeof value === 'number') return fromEpoch(value, earliest, false);
 	if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
-		return fromEpoch((value as { toMillis: () => number }).toMillis());
+		return fromEpoch((value as { toMillis: () => number }).toMillis(), earliest, true);
 	}
 	if (typeof value !== 'string') return { problem: 'it is not a date' };
 	const text = value.trim();
-	if (/^[+-]?\d+$/.test(text)) return fromEpoch(Number(text));
+	if (/^[+-]?\d+$/.test(text)) return fromEpoch(Number(text), earliest, false);
 	const match = ISO.exec(text);
 	if (!match) return { problem: 'it is not an ISO date such as 2026-12-31T23:59:59' };
 	const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', zone] = match;
@@ -138,8 +149,8 @@ export function readDateTime(value: unknown, timeZone = 'UTC'): DateReading {
 }
 
 /** Milliseconds since the epoch, or undefined when `value` is not a date/time. */
-export function toEpochMs(value: unknown, timeZone = 'UTC'): number | undefined {
-	const reading = readDateTime(value, timeZone);
+export function toEpochMs(value: unknown, timeZone = 'UTC', earliest = MIN_EPOCH_MS): number | undefined {
+	const reading = readDateTime(value, timeZone, earliest);
 	return 'ms' in reading ? reading.ms : undefined;
 }
 
@@ -158,8 +169,21 @@ export function formatDateTime(epochMs: number, timeZone = 'UTC'): string {
 
 /** `yyyy-MM-dd`: a calendar date given as text is kept as written, never shifted by a zone. */
 export function formatDate(value: unknown, timeZone = 'UTC'): string | undefined {
-	const ms = toEpochMs(value, timeZone);
+	const ms = toEpochMs(value, timeZone, MIN_DATE_MS);
 	if (ms === undefined) return undefined;
 	if (typeof value === 'string' && !/^[+-]?\d+$/.test(value.trim())) return value.trim().slice(0, 10);
 	return formatDateTime(ms, timeZone).slice(0, 10);
+}
+
+/**
+ * Zone-less date-time text as `yyyy-MM-dd HH:mm:ss`, unchanged (wall-clock fields such as Order
+ * Date take it as written: no trip through an instant, so no daylight-saving shift); undefined
+ * for anything else. Only call it on text `readDateTime` accepted.
+ */
+export function wallClockText(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const match = ISO.exec(value.trim());
+	if (!match || match[8] || match[4] === undefined) return undefined;
+	const [, y, mo, d, h, mi, s = '00'] = match;
+	return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
 }

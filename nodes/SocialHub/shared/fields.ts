@@ -36,6 +36,8 @@ export interface FieldSpec {
 	openOptions?: boolean;
 	/** Given as JSON, any value passes unchanged (e.g. tags as a list). */
 	anyJson?: boolean;
+	/** Required in the panel, but an object given as JSON may leave it out. */
+	optionalInJson?: boolean;
 }
 
 export interface Field {
@@ -49,6 +51,7 @@ export interface Field {
 	/** Rows of a fixed collection, sent as an array. */
 	readonly rows?: RowsSpec;
 	readonly anyJson?: boolean;
+	readonly optionalInJson?: boolean;
 	/** The same rows given as JSON (an array, or an object holding it under `key`). */
 	readonly jsonRows?: RowsSpec;
 }
@@ -84,6 +87,7 @@ export function field(property: INodeProperties, spec: FieldSpec = {}): Field {
 		property,
 		in: spec.in,
 		anyJson: spec.anyJson,
+		optionalInJson: spec.optionalInJson,
 		as: spec.as ?? property.name,
 		rule: {
 			label: property.displayName,
@@ -168,7 +172,7 @@ export function rowsInput(what: string, rowsField: Field, jsonField: Field): Fie
 
 /**
  * The rules of `fields` keyed by SocialHub's names. For objects given as JSON, a field whose
- * property has a default (e.g. an option) may be left out: SocialHub applies its own.
+ * property has a default (e.g. an option) or that is marked optionalInJson may be left out.
  */
 export function rulesOf(fields: Field[], givenAsJson = false): Record<string, FieldRule> {
 	return Object.fromEntries(
@@ -176,7 +180,7 @@ export function rulesOf(fields: Field[], givenAsJson = false): Record<string, Fi
 			.filter((f) => f.in && !(givenAsJson && f.anyJson))
 			.map((f) => [
 				f.as,
-				givenAsJson && !isBlank(f.property.default) ? { ...f.rule, required: false } : f.rule,
+				givenAsJson && (f.optionalInJson || !isBlank(f.property.default)) ? { ...f.rule, required: false } : f.rule,
 			]),
 	);
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, readDateTime } from './dates';
+import { MIN_DATE_MS, MIN_EPOCH_MS, formatDate, formatDateTime, readDateTime, wallClockText } from './dates';
 import { attempt } from './attempt';
 
 /**
@@ -145,14 +145,14 @@ export function convertField(value: unknown, rule: FieldRule, timeZone: string):
 		case 'epochMs':
 		case 'dateTime':
 		case 'date': {
-			const reading = readDateTime(value, timeZone);
+			const reading = readDateTime(value, timeZone, rule.kind === 'date' ? MIN_DATE_MS : MIN_EPOCH_MS);
 			if (!('ms' in reading)) {
 				throw new InvalidFieldError(
 					`"${label}" is not a valid date/time (got ${shown(value)}): ${reading.problem}; use e.g. 2026-12-31T23:59:59`,
 				);
 			}
 			if (rule.kind === 'epochMs') result = reading.ms;
-			else if (rule.kind === 'dateTime') result = formatDateTime(reading.ms, timeZone);
+			else if (rule.kind === 'dateTime') result = wallClockText(value) ?? formatDateTime(reading.ms, timeZone);
 			else result = formatDate(value, timeZone);
 			break;
 		}

@@ -4,16 +4,19 @@ import type { IDataObject, IExecutePaginationFunctions, IHttpRequestOptions } fr
  * SocialHub applies an Operation ID once and answers a repeat as if it succeeded, so a second
  * item with the same ID in one run would silently not be applied. The runner claims each
  * write's Operation ID for its item before sending; a later item with the same ID is refused.
- * The same item asking again (Retry On Fail) is allowed. Memory is bounded: the IDs of the
- * last MAX_EXECUTIONS executions, at most MAX_IDS_PER_EXECUTION each (beyond that, not checked).
+ * The same item of the same run of the node asking again (Retry On Fail) is allowed; a second run
+ * of the node in one execution (a loop, a second branch) is not the same request and is refused.
+ * Memory is bounded: the IDs of the MAX_EXECUTIONS executions that claimed most recently (an
+ * execution still sending stays), at most MAX_IDS_PER_EXECUTION each (beyond that, not checked).
  */
 
-const MAX_EXECUTIONS = 50;
+const MAX_EXECUTIONS = 500;
 const MAX_IDS_PER_EXECUTION = 100_000;
 
 interface Claim {
 	itemIndex: number;
 	nodeName: string;
+	runIndex: number;
 }
 
 const claims = new Map<string, Map<string, Claim>>();
@@ -36,21 +39,30 @@ export function claimOperationId(
 	if (!executionId) return undefined;
 
 	let ids = claims.get(executionId);
-	if (!ids) {
+	if (ids) {
+		claims.delete(executionId); // most recently used last: the oldest idle execution is forgotten first
+	} else {
 		if (claims.size >= MAX_EXECUTIONS) claims.delete(claims.keys().next().value as string);
 		ids = new Map();
-		claims.set(executionId, ids);
 	}
+	claims.set(executionId, ids);
 	const operationId = String(raw);
 	const itemIndex = context.getItemIndex();
 	const nodeName = context.getNode().name;
+	// n8n's contexts carry the node's run index (not in the interface); Retry On Fail keeps it.
+	const runIndex = Number((context as unknown as { runIndex?: number }).runIndex ?? 0);
 	const earlier = ids.get(operationId);
 	if (!earlier) {
-		if (ids.size < MAX_IDS_PER_EXECUTION) ids.set(operationId, { itemIndex, nodeName });
+		if (ids.size < MAX_IDS_PER_EXECUTION) ids.set(operationId, { itemIndex, nodeName, runIndex });
 		return undefined;
 	}
-	if (earlier.itemIndex === itemIndex && earlier.nodeName === nodeName) return undefined;
-	const first = earlier.nodeName === nodeName ? `item ${earlier.itemIndex}` : `item ${earlier.itemIndex} of node "${earlier.nodeName}"`;
+	if (earlier.itemIndex === itemIndex && earlier.nodeName === nodeName && earlier.runIndex === runIndex) return undefined;
+	const sameRun = earlier.nodeName === nodeName && earlier.runIndex === runIndex;
+	const first = sameRun
+		? `item ${earlier.itemIndex}`
+		: earlier.nodeName === nodeName
+			? `item ${earlier.itemIndex} of an earlier run of this node`
+			: `item ${earlier.itemIndex} of node "${earlier.nodeName}"`;
 	return {
 		message: `Operation ID "${operationId}" of item ${itemIndex} was already used by ${first} in this run; item ${itemIndex} was not sent`,
 		description: `SocialHub applies each Operation ID once and answers a repeat as if it had succeeded, so item ${itemIndex} would silently not have been applied. Give every adjustment its own Operation ID (e.g. from a unique column of the input). Items count from 0.`,

@@ -15,6 +15,8 @@ export interface Page {
 	rows: IDataObject[];
 	/** SocialHub's count of all rows, when it gave a usable one. */
 	total?: number;
+	/** The page size SocialHub says it used, when it gave one (it may cap what was asked). */
+	pageSize?: number;
 }
 
 /** The rows and total of one list answer; a `total` that is null, blank or not a count is ignored. */
@@ -26,9 +28,11 @@ export function pageOf(body: IDataObject): Page {
 		typeof rawTotal === 'number' || (typeof rawTotal === 'string' && /^\d+$/.test(rawTotal.trim()))
 			? Number(rawTotal)
 			: Number.NaN;
+	const pageSize = Array.isArray(data) ? Number.NaN : Number(data.pageSize);
 	return {
 		rows: list.map((row) => (row && typeof row === 'object' ? row : { value: row }) as IDataObject),
 		total: Number.isSafeInteger(total) && total >= 0 ? total : undefined,
+		pageSize: Number.isSafeInteger(pageSize) && pageSize > 0 ? pageSize : undefined,
 	};
 }
 
@@ -86,7 +90,8 @@ export class PageWalk {
 		}
 		if (total !== undefined) {
 			if (before + rows.length >= total) return { done: true };
-		} else if (rows.length < this.pageSize) {
+		} else if (rows.length < Math.min(this.pageSize, page.pageSize ?? this.pageSize)) {
+			// Without a total, a short page is the last one; a server that caps the page size says so.
 			return { done: true };
 		}
 		if (this.pagesRead >= MAX_PAGES) {

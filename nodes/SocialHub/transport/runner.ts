@@ -205,7 +205,16 @@ export function createOperationRunner(labels: Record<string, string>) {
 			(listOperation &&
 				(this.getNode().typeVersion >= 2 || (this.getNodeParameter('splitIntoItems', false) as boolean)));
 		if (!splitRows) {
-			return [{ json: await sendOnce(this, requestData, label), pairedItem: { item: this.getItemIndex() } }];
+			const body = await sendOnce(this, requestData, label);
+			const pairedItem = { item: this.getItemIndex() };
+			// Version 2 also outputs a list SocialHub answers in one piece (programs, bound accounts) as rows.
+			if (this.getNode().typeVersion >= 2 && Array.isArray(body.data)) {
+				return (body.data as unknown[]).map((row) => ({
+					json: (row && typeof row === 'object' && !Array.isArray(row) ? row : { value: row }) as IDataObject,
+					pairedItem,
+				}));
+			}
+			return [{ json: body, pairedItem }];
 		}
 
 		const limit = returnAll ? Infinity : limitOf(this);

@@ -27,7 +27,7 @@ const eventTime: Record<NodeVersion, INodeProperties> = {
 const eventFields = (version: NodeVersion) => [
 	text('body', { displayName: 'Event Key', name: 'eventKey', required: true, placeholder: 'e.g. view_product' }),
 	text('body', { displayName: 'Event Type', name: 'eventType', default: 'track' }),
-	field(eventTime[version], { in: 'body', kind: 'epochMs', required: false }),
+	field(eventTime[version], { in: 'body', kind: 'epochMs', optionalInJson: true }),
 	text('body', { displayName: 'Customer Code', name: 'customerCode', required: true }),
 	field(
 		{
@@ -38,11 +38,11 @@ const eventFields = (version: NodeVersion) => [
 			required: true,
 			description: 'Your unique ID of the event',
 		},
-		{ in: 'body', required: false },
+		{ in: 'body', optionalInJson: true },
 	),
 	field(
 		{ displayName: 'Tenant ID', name: 'tenantId', type: 'string', default: '', required: true },
-		{ in: 'body', required: false },
+		{ in: 'body', optionalInJson: true },
 	),
 	field(
 		{
@@ -53,7 +53,7 @@ const eventFields = (version: NodeVersion) => [
 			required: true,
 			description: 'The event’s properties as a JSON object; sent as an object',
 		},
-		{ in: 'body', kind: 'jsonObject', required: false },
+		{ in: 'body', kind: 'jsonObject', optionalInJson: true },
 	),
 ];
 

@@ -6,7 +6,7 @@ import type { NodeVersion, OperationDefinition } from '../../shared/operation';
 import { InvalidFieldError, parseJson } from '../../shared/values';
 import { loyaltyProgram, phonePrefix, sourceOptions, storeCode, text } from '../common';
 
-/** Marked required in the panel (a number always has a value there); optional in Order (JSON). */
+/** Required (a blank expression is refused); an order given as JSON may leave amounts out. */
 const amount = (name: string, label: string) =>
 	field(
 		{
@@ -17,7 +17,7 @@ const amount = (name: string, label: string) =>
 			required: true,
 			description: `${label} in cents (the smallest unit of the currency)`,
 		},
-		{ in: 'body', kind: 'integer', required: false },
+		{ in: 'body', kind: 'integer', optionalInJson: true },
 	);
 
 const lineAmounts = (): Field[] => [
@@ -44,13 +44,13 @@ const lineFields: Field[] = [
 		},
 		{ in: 'body' },
 	),
-	// Marked required in the panel as in the vendor's node; an order line given as JSON needs only its product.
+	// Required as in the vendor's node; an order line given as JSON needs only its product.
 	field(
 		{ displayName: 'Detail Code', name: 'detailCode', type: 'string', default: '', required: true, description: 'Your ID of this order line' },
-		{ in: 'body', required: false },
+		{ in: 'body', optionalInJson: true },
 	),
 	text('body', { displayName: 'Product Code', name: 'productCode', required: true }),
-	field({ displayName: 'Title', name: 'title', type: 'string', default: '', required: true }, { in: 'body', required: false }),
+	field({ displayName: 'Title', name: 'title', type: 'string', default: '', required: true }, { in: 'body', optionalInJson: true }),
 	field({ displayName: 'Quantity', name: 'qty', type: 'number', default: 0, required: true }, { in: 'body', kind: 'integer' }),
 	amount('price', 'Price'),
 	...lineAmounts(),

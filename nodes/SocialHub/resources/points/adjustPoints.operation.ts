@@ -5,14 +5,15 @@ import type { OperationDefinition } from '../../shared/operation';
 import { InvalidFieldError } from '../../shared/values';
 import { text } from '../common';
 
-const BEHAVIOR_INCREASE = 6;
-
-/** The sign is Operation Type's to give: a negative value on an increase would deduct points. */
-function refuseNegativeIncrease(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-	const { operationType, pointValue } = options.body as IDataObject;
-	if (operationType === BEHAVIOR_INCREASE && typeof pointValue === 'number' && pointValue < 0) {
+/**
+ * The sign is Operation Type's to give: a negative value would turn an increase into a deduction,
+ * or a decrease into an award, whatever the workflow says.
+ */
+function refuseNegativePoints(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const { pointValue } = options.body as IDataObject;
+	if (typeof pointValue === 'number' && pointValue < 0) {
 		throw new InvalidFieldError(
-			`"Point Value" must be above 0 for Behavior Increase (got ${pointValue}); to deduct points choose a decrease Operation Type`,
+			`"Point Value" must be above 0 (got ${pointValue}); Operation Type says whether the points are added or deducted`,
 		);
 	}
 }
@@ -155,5 +156,5 @@ export const adjustPoints: OperationDefinition = {
 	method: 'POST',
 	url: '/v1/points/adjustment',
 	fields: (version) => byVersion[version],
-	finish: refuseNegativeIncrease,
+	finish: refuseNegativePoints,
 };
