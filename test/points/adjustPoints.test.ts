@@ -115,6 +115,8 @@ describe('Points → Adjust Member Points', () => {
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Adjust Member Points failed: Insufficient points: balance 1000, deduction 5000');
 		expect(error?.description).toContain('code 40096');
+		// SocialHub's own answer stays on the error (n8n shows it in the node's error view).
+		expect(error?.errorResponse).toMatchObject({ msg: 'Insufficient points: balance 1000, deduction 5000' });
 	});
 
 	it('with Continue On Fail, a failing item becomes an error item and the others go through', async () => {

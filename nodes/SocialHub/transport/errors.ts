@@ -9,6 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from './constants';
 import { envelopeMessage } from './envelope';
 import { originOf, redact } from './redact';
+import { attempt } from '../shared/attempt';
 
 /**
  * Error mapping: every failure of a SocialHub call (HTTP status, network, timeout, token
@@ -52,6 +53,8 @@ export interface Failure {
 	message: string;
 	description: string;
 	httpCode?: string;
+	/** SocialHub's answer, kept (redacted) on the error for the user to inspect. */
+	response?: unknown;
 }
 
 interface ErrorLike {
@@ -122,6 +125,7 @@ export function describeFailure(error: unknown, label: string, timeout: unknown)
 			message: `${label} failed: ${said ?? `SocialHub answered HTTP ${status}`}`,
 			description: `SocialHub answered HTTP ${status}. ${hints[String(status)] ?? hints[String(status)[0]] ?? 'Check the fields of this item.'}`,
 			httpCode: String(status),
+			response: cause.response?.data,
 		};
 	}
 	const code = cause.code ?? '';
@@ -158,7 +162,10 @@ export async function apiError(
 	const secrets = await secretsOf(context, requestData);
 	const message = redact(failure.message, secrets);
 	const description = redact(failure.description, secrets);
-	return new NodeApiError(context.getNode(), { message, description } as JsonObject, {
+	// n8n shows the error response in the node's error view: SocialHub's own answer, never a secret.
+	const answer = redactedCopy(failure.response, secrets);
+	const errorResponse = (answer && typeof answer === 'object' ? answer : { message, description }) as JsonObject;
+	return new NodeApiError(context.getNode(), errorResponse, {
 		message,
 		description,
 		httpCode: failure.httpCode,
@@ -166,3 +173,11 @@ export async function apiError(
 	});
 }
 
+/** A JSON copy of `value` with every secret redacted (undefined when it has no JSON form). */
+function redactedCopy(value: unknown, secrets: unknown[]): unknown {
+	if (value === undefined) return undefined;
+	const text = JSON.stringify(value);
+	if (text === undefined) return undefined;
+	const copy = attempt(() => JSON.parse(redact(text, secrets)) as unknown);
+	return 'value' in copy ? copy.value : undefined;
+}

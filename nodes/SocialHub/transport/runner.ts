@@ -100,6 +100,7 @@ async function sendOnce(
 			message: `${label} failed: ${said}`,
 			description,
 			httpCode: code,
+			response: body,
 		});
 	}
 	return body as IDataObject;
