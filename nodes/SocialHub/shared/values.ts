@@ -27,15 +27,6 @@ export interface FieldRule {
 	max?: number;
 }
 
-export type FieldRules = Record<string, FieldRule>;
-
-export interface RequestRules {
-	/** `{name}` placeholders in the URL, filled from the parameter of that name (all required). */
-	path?: Record<string, string>;
-	body?: FieldRules;
-	qs?: FieldRules;
-}
-
 export class InvalidFieldError extends Error {}
 
 export function isBlank(value: unknown): boolean {
