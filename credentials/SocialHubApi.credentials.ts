@@ -1,7 +1,6 @@
 import type {
 	IAuthenticate,
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
@@ -66,9 +65,9 @@ export class SocialHubApi implements ICredentialType {
 	];
 
 	/**
-	 * n8n calls this when the stored token is empty, after an HTTP 401 and for a credential test.
-	 * It has no access to the node's Request Options; the runner passes them along (proxy, Ignore
-	 * SSL Issues, Timeout), see transport/token.ts.
+	 * n8n calls this when the stored token is empty and after a failed request. It has no access
+	 * to the node's Request Options; the runner passes them along (proxy, Ignore SSL Issues,
+	 * Timeout). When and for whom it exchanges a token: transport/token.ts, `renewToken`.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await renewToken(this.helpers, credentials);
@@ -83,33 +82,6 @@ export class SocialHubApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => authenticateRequest(credentials, requestOptions);
 
-	/**
-	 * The test asks for a token with the App ID and App Secret being tested, so a stored token
-	 * never vouches for a freshly edited secret.
-	 */
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/v1/auth/token',
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json;charset=utf-8' },
-			body: {
-				appId: '={{$credentials.appId}}',
-				appSecret: '={{$credentials.appSecret}}',
-			},
-			json: true,
-			ignoreHttpStatusErrors: true,
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'data.accessToken',
-					value: undefined,
-					message:
-						'SocialHub rejected the App ID and App Secret (no access token was issued). Check both keys and the Base URL.',
-				},
-			},
-		],
-	};
+	// The credential test is the node's (`testedBy`, nodes/SocialHub/transport/credentialTest.ts):
+	// it asks SocialHub for a token with the keys being tested and shows SocialHub's own reason.
 }

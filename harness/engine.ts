@@ -13,11 +13,10 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'socialhub-n8n-'));
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import {
+	CredentialTestContext,
 	DirectoryLoader,
-	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
-	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
 import type {
@@ -25,7 +24,6 @@ import type {
 	ICredentialType,
 	ICredentials,
 	IDataObject,
-	IExecuteData,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
@@ -36,10 +34,10 @@ import type {
 	INodeTypes,
 	IVersionedNodeType,
 	IRun,
-	IRunExecutionData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
-	ICredentialTestRequest,
+	ICredentialTestFunction,
+	ICredentialTestFunctions,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
@@ -180,6 +178,7 @@ export class SocialHubEngine {
 	/** The typeVersion runs use when their settings name none (default: what a new node gets). */
 	typeVersion?: number;
 	private readonly nodeTypes: INodeTypes;
+	private readonly types: Record<string, INodeType | IVersionedNodeType> = {};
 
 	constructor(
 		NodeClass: new () => INodeType | IVersionedNodeType,
@@ -193,16 +192,20 @@ export class SocialHubEngine {
 		for (const version of versions) DirectoryLoader.applyDeclarativeNodeOptionParameters(version);
 		this.credentialType = new CredentialClass();
 		this.credentials = new CredentialsHelper(this.credentialType);
-		const types: Record<string, INodeType | IVersionedNodeType> = {
-			[NODE_TYPE]: this.nodeType,
-			'n8n-nodes-base.manualTrigger': new StartNode(),
-		};
+		const types = this.types;
+		types[NODE_TYPE] = this.nodeType;
+		types['n8n-nodes-base.manualTrigger'] = new StartNode();
 		this.nodeTypes = {
 			getByName: (name: string) => types[name],
 			getByNameAndVersion: (name: string, version?: number) =>
 				NodeHelpers.getVersionedNodeType(types[name], version),
 			getKnownTypes: () => ({}),
 		} as INodeTypes;
+	}
+
+	/** Makes another node type available to `runWorkflow` (e.g. a stand-in for n8n's HTTP Request node). */
+	registerNodeType(name: string, type: INodeType) {
+		this.types[name] = type;
 	}
 
 	/** The version n8n gives a node added today. */
@@ -356,11 +359,20 @@ export class SocialHubEngine {
 	}
 
 	/**
-	 * Tests a credential the way n8n's server does for a credential with a `test` request: the
-	 * request runs through RoutingNode with the data as given, then the rules judge the answer.
+	 * Tests a credential the way n8n's server does (CredentialsTester): the credential has no
+	 * request test of its own, so the node that names it with `testedBy` runs its test function
+	 * in a CredentialTestContext, with the data as given (defaults filled in).
 	 */
 	async testCredential(data: ICredentialDataDecryptedObject): Promise<{ status: string; message: string }> {
-		const test = this.credentialType.test as ICredentialTestRequest;
+		if (this.credentialType.test) throw new Error('The harness tests only node-tested credentials (testedBy)');
+		const versions = 'nodeVersions' in this.nodeType ? Object.values(this.nodeType.nodeVersions) : [this.nodeType];
+		let test: ICredentialTestFunction | undefined;
+		for (const version of versions) {
+			const entry = version.description.credentials?.find((c) => c.name === CREDENTIAL_TYPE);
+			const name = typeof entry?.testedBy === 'string' ? entry.testedBy : undefined;
+			test ??= name ? version.methods?.credentialTest?.[name] : undefined;
+		}
+		if (!test) return { status: 'Error', message: 'No testing function found for this credential.' };
 		const credentialsDecrypted = {
 			id: CREDENTIAL_REF.id,
 			name: CREDENTIAL_REF.name,
@@ -368,70 +380,7 @@ export class SocialHubEngine {
 			data: this.credentials.withDefaults(data),
 		};
 		this.credentials.store.set(CREDENTIAL_REF.id, credentialsDecrypted.data);
-		const tempType: INodeType = {
-			description: {
-				displayName: 'Temp',
-				name: 'n8n-nodes-base.noOp',
-				group: ['transform'],
-				version: 1,
-				description: '',
-				defaults: {},
-				inputs: ['main'],
-				outputs: ['main'],
-				credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-				properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
-			} as unknown as INodeType['description'],
-		};
-		const node: INode = {
-			id: 'temp',
-			name: 'Temp-Node',
-			type: 'n8n-nodes-base.noOp',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },
-		};
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: {
-				getByName: () => tempType,
-				getByNameAndVersion: () => tempType,
-				getKnownTypes: () => ({}),
-			} as unknown as INodeTypes,
-		});
-		const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
-		const executeData: IExecuteData = { node, data: {}, source: null };
-		const context = new ExecuteContext(
-			workflow,
-			node,
-			this.additionalData({} as IWorkflowBase),
-			'internal',
-			runExecutionData,
-			0,
-			[],
-			{ main: [[{ json: {} }]] },
-			executeData,
-			[],
-		);
-		let response: INodeExecutionData[][] | null | undefined;
-		try {
-			response = await new RoutingNode(context, tempType, credentialsDecrypted).runNode();
-		} catch (error) {
-			const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
-			if (cause?.response) {
-				return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
-			}
-			if (cause?.code) return { status: 'Error', message: cause.code };
-			return { status: 'Error', message: String((error as Error).message) };
-		}
-		for (const rule of test.rules ?? []) {
-			if (rule.type !== 'responseSuccessBody') continue;
-			const body = response?.[0]?.[0]?.json ?? {};
-			const value = rule.properties.key.split('.').reduce<unknown>((at, key) => (at as IDataObject)?.[key], body);
-			if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
-		}
-		return { status: 'OK', message: 'Connection successful!' };
+		const context = new CredentialTestContext(this.additionalData({} as IWorkflowBase));
+		return await test.call(context as unknown as ICredentialTestFunctions, credentialsDecrypted);
 	}
 }

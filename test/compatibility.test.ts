@@ -72,7 +72,7 @@ describe('version 1 reads every parameter of the vendor’s node', () => {
 	it('the node type, credential type and default version', () => {
 		const type = ctx.engine.nodeType;
 		expect(type.description.name).toBe('socialHub');
-		expect(v1Description().credentials).toEqual([{ name: 'socialHubApi', required: true }]);
+		expect(v1Description().credentials).toEqual([{ name: 'socialHubApi', required: true, testedBy: 'socialHubApiTest' }]);
 		expect(ctx.engine.defaultVersion()).toBe(2);
 	});
 

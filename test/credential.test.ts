@@ -45,7 +45,22 @@ describe('SocialHub API credential', () => {
 
 	it('test: an unreachable base URL fails', async () => {
 		const result = await ctx.engine.testCredential({ baseUrl: 'http://127.0.0.1:9', appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });
-		expect(result.status).toBe('Error');
+		expect(result).toEqual({ status: 'Error', message: 'Could not reach SocialHub at http://127.0.0.1:9 to get an access token (connection refused)' });
+	});
+
+	it('test: a Base URL that is not http(s) fails naming the field (the README quotes this message)', async () => {
+		const result = await ctx.engine.testCredential({ baseUrl: 'ftp://example.com', appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'The credential\'s Base URL "ftp://example.com" is not an http(s) URL. Set it to e.g. https://s1.socialhub.ai/openapi-prod',
+		});
+	});
+
+	it('test: a saved credential edited to a wrong secret shows SocialHub’s reason too (the README quotes it)', async () => {
+		await ctx.engine.run(adjustParameters());
+		const stored = ctx.engine.storedCredential()!;
+		const result = await ctx.engine.testCredential({ ...stored, appSecret: 'edited-wrong-secret' });
+		expect(result).toEqual({ status: 'Error', message: 'SocialHub rejected the App ID and App Secret: Invalid appId or appSecret' });
 	});
 
 	it('sends the raw token in Authorization, without "Bearer "', async () => {

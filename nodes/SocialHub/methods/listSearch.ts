@@ -3,18 +3,22 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../transport/constants';
 import { envelopeMessage, isSuccessCode } from '../transport/envelope';
+import { asOwnRequest } from '../transport/token';
 
 /** The tenant's loyalty programs, for the Loyalty Program picker. */
 export async function searchLoyaltyPrograms(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const body = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-		method: 'GET',
-		url: '/v1/member/loyaltyprograms',
-		headers: { Accept: 'application/json' },
-		json: true,
-	})) as IDataObject;
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const body = (await asOwnRequest(credentials, async () =>
+		await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+			method: 'GET',
+			url: '/v1/member/loyaltyprograms',
+			headers: { Accept: 'application/json' },
+			json: true,
+		}),
+	)) as IDataObject;
 	if (!isSuccessCode(body)) {
 		throw new NodeOperationError(
 			this.getNode(),

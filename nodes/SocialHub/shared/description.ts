@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources } from '../resources';
 import { CREDENTIAL_TYPE } from '../transport/constants';
+import { CREDENTIAL_TEST } from '../transport/credentialTest';
 import { createOperationRunner } from '../transport/runner';
 import type { NodeVersion } from './operation';
 import { versionProperties } from './operation';
@@ -21,7 +22,8 @@ export function versionDescription(base: INodeTypeBaseDescription, version: Node
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// The node tests the credential (see transport/credentialTest.ts).
+		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: CREDENTIAL_TEST }],
 		// The base URL comes from the credential's `authenticate`, so no expression runs per item.
 		requestDefaults: {
 			headers: {

@@ -13,7 +13,7 @@ import { envelopeCode, envelopeMessage, isSuccessCode } from './envelope';
 import { apiError, describeFailure, type RequestData } from './errors';
 import { claimOperationId } from './operationIds';
 import { MAX_PAGES, PageWalk, pageOf } from './paging';
-import { renewRejectedToken, transportOf, useTransport } from './token';
+import { asOwnRequest, renewRejectedToken, transportOf, useTransport } from './token';
 import { attempt, attemptAsync } from '../shared/attempt';
 
 /** An error about this item's input: nothing was sent. */
@@ -65,9 +65,10 @@ async function sendOnce(
 	for (let round = 0; ; round++) {
 		try {
 			const transport = transportOf(requestData.options as IHttpRequestOptions);
+			const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
 			// A token exchange this request triggers goes through the same proxy, SSL and timeout.
-			if (transport) useTransport(await context.getCredentials(CREDENTIAL_TYPE), transport);
-			const items = await context.makeRoutingRequest(requestData);
+			if (transport) useTransport(credentials, transport);
+			const items = await asOwnRequest(credentials, async () => await context.makeRoutingRequest(requestData));
 			body = items.length === 1 ? items[0].json : items.map((item) => item.json);
 		} catch (error) {
 			throw await apiError(context, requestData, describeFailure(error, label, requestData.options.timeout));

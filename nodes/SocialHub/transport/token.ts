@@ -10,6 +10,7 @@ import { DEFAULT_BASE_URL } from './constants';
 import { envelopeMessage, isSuccessCode } from './envelope';
 import { SocialHubAuthError, networkFailure } from './errors';
 import { attemptAsync } from '../shared/attempt';
+import { foreignOrigin } from './origin';
 import { displayUrl, originOf, redact } from './redact';
 
 /**
@@ -184,28 +185,57 @@ export function tokenFor(credentials: ICredentialDataDecryptedObject, fingerprin
 	return isUsable(live, Date.now()) ? live.accessToken : '';
 }
 
+/** Credentials objects whose request `authenticate` refused: their renewal must not run. */
+const refusedFor = new WeakSet<object>();
+
+/** Our own requests under way per fingerprint: only they may start a token exchange unasked. */
+const ownRequests = new Map<string, number>();
+
+/**
+ * Runs `send` (a request of this package's node) while marking it as ours: when n8n asks the
+ * credential for a token before it (the stored token is empty), the exchange may run. A request
+ * of any other node never starts an exchange before `authenticate` has seen where it goes.
+ */
+export async function asOwnRequest<T>(credentials: ICredentialDataDecryptedObject, send: () => Promise<T>): Promise<T> {
+	const { fingerprint } = keysOf(credentials);
+	ownRequests.set(fingerprint, (ownRequests.get(fingerprint) ?? 0) + 1);
+	const outcome = await attemptAsync(send);
+	const left = (ownRequests.get(fingerprint) ?? 1) - 1;
+	if (left > 0) ownRequests.set(fingerprint, left);
+	else ownRequests.delete(fingerprint);
+	if ('failed' in outcome) throw outcome.failed;
+	return outcome.value;
+}
+
+/** Thrown by `authenticate` for a request to another origin: it is never sent with the token. */
+export class SocialHubOriginError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'SocialHubOriginError';
+	}
+}
+
 /**
  * The credential's `authenticate`: base URL, token and redirect policy for every request.
- * No request of this credential follows a redirect (a 3xx is reported, never followed).
+ * Only a request to the Base URL's origin is authenticated; any other is refused before it is
+ * sent (issue 21). No request of this credential follows a redirect (a 3xx is reported).
  */
 export function authenticateRequest(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): IHttpRequestOptions {
 	const { baseUrl, fingerprint } = keysOf(credentials);
+	const refusal = foreignOrigin(requestOptions, baseUrl);
+	if (refusal) {
+		refusedFor.add(credentials);
+		throw new SocialHubOriginError(refusal);
+	}
 	requestOptions.disableFollowRedirect = true;
 	requestOptions.maxRedirects = 0;
 	const headers = { ...requestOptions.headers };
 	delete headers.Authorization;
 	delete headers.authorization;
-	if (requestOptions.url === TOKEN_PATH) {
-		// The credential test's own exchange: always to the validated Base URL, never waiting minutes.
-		requestOptions.baseURL = baseUrl;
-		requestOptions.timeout = Math.min(Number(requestOptions.timeout) || TOKEN_TIMEOUT_MS, TOKEN_TIMEOUT_MS);
-		requestOptions.headers = headers;
-		return requestOptions;
-	}
-	if (!requestOptions.baseURL && !/^https?:/i.test(requestOptions.url)) {
+	if (!requestOptions.baseURL && !/^https?:/i.test(requestOptions.url ?? '')) {
 		requestOptions.baseURL = baseUrl;
 	}
 	const token = tokenFor(credentials, fingerprint);
@@ -216,16 +246,22 @@ export function authenticateRequest(
 }
 
 /**
- * The credential's `preAuthentication` (n8n calls it when the stored token is empty, after an
- * HTTP 401, and for a credential test): the token the failing request carried is marked rejected,
- * and a token for the current keys is returned with their fingerprint, for n8n to store.
+ * The credential's `preAuthentication`. n8n calls it before a request when the stored token is
+ * empty, and again after a failed request (an HTTP 401; for the legacy request any failure).
+ * - After `authenticate` refused the request (another origin): nothing (no exchange, no write).
+ * - Before a request `authenticate` has not seen: a token only for this package's own requests
+ *   (see asOwnRequest); any other caller's request goes without one, and its 401 brings it back here.
+ * - After a failed request: the token it carried is marked rejected and a token for the current
+ *   keys is returned with their fingerprint, for n8n to store.
  */
 export async function renewToken(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
-): Promise<{ accessToken: string; tokenFingerprint: string }> {
-	markRejected(sentWith.get(credentials));
+): Promise<{ accessToken?: string; tokenFingerprint?: string }> {
+	if (refusedFor.delete(credentials)) return {};
 	const { fingerprint } = keysOf(credentials);
+	if (sentWith.has(credentials)) markRejected(sentWith.get(credentials));
+	else if (!ownRequests.has(fingerprint)) return {};
 	const accessToken = await getAccessToken(helpers, credentials);
 	return { accessToken, tokenFingerprint: fingerprint };
 }
@@ -245,7 +281,7 @@ export async function getAccessToken(
 	}
 
 	const transport = state.transport && now < state.transport.until ? state.transport : undefined;
-	const exchange = exchangeToken(helpers, baseUrl, credentials, transport);
+	const exchange = exchangeToken(sendWith(helpers), baseUrl, credentials, transport);
 	state.inFlight = exchange;
 	const outcome = await attemptAsync(() => exchange);
 	state.inFlight = undefined;
@@ -282,7 +318,7 @@ export function clearTokenCache(): void {
 }
 
 /** SocialHub refused these keys: remembered longer than a transport failure. */
-class TokenRejectedError extends SocialHubAuthError {}
+export class TokenRejectedError extends SocialHubAuthError {}
 
 function lifetimeOf(data: Record<string, unknown>, now: number): number | undefined {
 	const seconds = Number(data.expiresIn ?? data.expireIn);
@@ -295,14 +331,29 @@ function lifetimeOf(data: Record<string, unknown>, now: number): number | undefi
 	return undefined;
 }
 
-interface TokenResponse {
+/** SocialHub's answer to a token request: status, headers and the parsed JSON body. */
+export interface TokenResponse {
 	statusCode?: number;
 	headers?: Record<string, unknown>;
 	body?: unknown;
 }
 
-async function exchangeToken(
-	helpers: IHttpRequestHelper['helpers'],
+/** Sends the token request (n8n's `httpRequest`, or the credential test's legacy `request`). */
+export type TokenSender = (options: IHttpRequestOptions) => Promise<TokenResponse>;
+
+/** A TokenSender over n8n's `httpRequest` helper. */
+export const sendWith =
+	(helpers: IHttpRequestHelper['helpers']): TokenSender =>
+	async (options) =>
+		(await helpers.httpRequest(options)) as TokenResponse;
+
+/**
+ * Asks SocialHub for a token with the credential's App ID and App Secret. Returns the token and
+ * its expiry (ms epoch, when SocialHub gave a lifetime); throws a SocialHubAuthError whose
+ * message says why none was issued (TokenRejectedError for refused keys), never with a secret.
+ */
+export async function exchangeToken(
+	send: TokenSender,
 	baseUrl: string,
 	credentials: ICredentialDataDecryptedObject,
 	transport: TransportOptions | undefined,
@@ -317,7 +368,7 @@ async function exchangeToken(
 	const timeout = Math.min(Number(transport?.timeout) || TOKEN_TIMEOUT_MS, TOKEN_TIMEOUT_MS);
 	const sent = await attemptAsync(
 		async () =>
-			(await helpers.httpRequest({
+			await send({
 			method: 'POST',
 			url: `${baseUrl}${TOKEN_PATH}`,
 			headers: { 'Content-Type': 'application/json;charset=utf-8' },
@@ -330,7 +381,7 @@ async function exchangeToken(
 			timeout,
 			...(transport?.proxy ? { proxy: transport.proxy } : {}),
 			...(transport?.skipSslCertificateValidation ? { skipSslCertificateValidation: true } : {}),
-		})) as TokenResponse,
+		}),
 	);
 	if ('failed' in sent) {
 		const why = networkFailure(sent.failed);

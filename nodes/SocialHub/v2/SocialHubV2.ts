@@ -2,12 +2,16 @@ import type { INodeType, INodeTypeBaseDescription, INodeTypeDescription } from '
 
 import { searchLoyaltyPrograms } from '../methods/listSearch';
 import { versionDescription } from '../shared/description';
+import { CREDENTIAL_TEST, testSocialHubCredential } from '../transport/credentialTest';
 
 /** New nodes: n8n's wording, Get Many with Return All and Limit, pickers fed by SocialHub. */
 export class SocialHubV2 implements INodeType {
 	description: INodeTypeDescription;
 
-	methods = { listSearch: { searchLoyaltyPrograms } };
+	methods = {
+		listSearch: { searchLoyaltyPrograms },
+		credentialTest: { [CREDENTIAL_TEST]: testSocialHubCredential },
+	};
 
 	constructor(base: INodeTypeBaseDescription) {
 		this.description = versionDescription(base, 2);
