@@ -5,7 +5,7 @@
  * a later item reusing an earlier item's Operation ID is then sent, and SocialHub silently
  * does not apply it — the case the check exists for.
  */
-import type { IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecutePaginationFunctions } from 'n8n-workflow';
 
 import { claimOperationId } from '../../nodes/SocialHub/transport/operationIds';
 
@@ -16,8 +16,7 @@ const context = (executionId: string, itemIndex: number) =>
 		getNode: () => ({ name: 'Adjust' }),
 		getRunIndex: () => 0,
 	}) as unknown as IExecutePaginationFunctions;
-const adjustment = (operationId: string) =>
-	({ method: 'POST', url: '/v1/points/adjustment', body: { operationId } }) as IHttpRequestOptions;
+const adjustment = (operationId: string) => operationId;
 
 describe('review: Operation ID claims of a long run while other executions start', () => {
 	it('item 1 reusing item 0’s ID is refused even after 50 other executions claimed IDs', () => {

@@ -4,13 +4,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resources } from '../resources';
 import { CREDENTIAL_TYPE } from '../transport/constants';
 import { CREDENTIAL_TEST } from '../transport/credentialTest';
+import { preparedRequest } from '../transport/prepare';
 import { createOperationRunner } from '../transport/runner';
 import type { NodeVersion } from './operation';
 import { versionProperties } from './operation';
 
 /** One version's whole description: only that version's properties are visited per item. */
 export function versionDescription(base: INodeTypeBaseDescription, version: NodeVersion): INodeTypeDescription {
-	const { properties, labels, names } = versionProperties(resources, version);
+	const { properties, labels, names } = versionProperties(resources, version, preparedRequest);
 	return {
 		...base,
 		version,

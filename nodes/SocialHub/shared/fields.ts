@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 	INodePropertyCollection,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { attempt } from './attempt';
 import type { FieldKind, FieldRule } from './values';
@@ -283,13 +282,4 @@ export function place(options: IHttpRequestOptions, target: Field, value: unknow
 export function readField(context: IExecuteSingleFunctions, target: Field): unknown {
 	const extractValue = target.property.type === 'resourceLocator';
 	return context.getNodeParameter(target.property.name, undefined, { extractValue });
-}
-
-/** Turns a refused value into n8n's error for this item, before anything is sent. */
-export function fieldError(context: IExecuteSingleFunctions, error: unknown): Error {
-	if (!(error instanceof InvalidFieldError)) return error as Error;
-	return new NodeOperationError(context.getNode(), error.message, {
-		itemIndex: context.getItemIndex(),
-		description: 'Nothing was sent to SocialHub. Correct the field and run the node again.',
-	});
 }

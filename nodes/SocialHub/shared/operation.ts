@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { Field } from './fields';
-import { field, fieldError, place, readField } from './fields';
+import { field, place, readField } from './fields';
 
 /** 1: the vendor package's parameters (saved workflows run unchanged); 2: n8n's UX guidelines. */
 export type NodeVersion = 1 | 2;
@@ -25,6 +25,8 @@ export interface OperationDefinition {
 	fields: Field[] | ((version: NodeVersion) => Field[]);
 	/** A paged list: SocialHub reads its paging from the query (GET) or the body (POST). */
 	list?: 'query' | 'body';
+	/** A read sent as POST (GET requests and lists are reads anyway): safe to send again. */
+	readOnly?: boolean;
 	/** Completes the request after the fields are placed (e.g. a generated nonce). */
 	finish?: (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => void;
 	/** Names that read better in version 2 (n8n's wording: Get Many, Update…). */
@@ -106,6 +108,25 @@ const pagingFields: Record<NodeVersion, Record<'query' | 'body', Field[]>> = {
 	2: { query: v2PagingFields, body: v2PagingFields },
 };
 
+/** Options of the node itself, for every operation: how it sends, not what. */
+const nodeOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrentRequests',
+			type: 'number',
+			default: 10,
+			description:
+				"At most this many of this node's requests to SocialHub at once (a whole number from 1 to 512). Without it the node adapts to what SocialHub accepts by itself.",
+		},
+	],
+};
+
 /** SocialHub's largest page: version 2 reads as few pages as it can. */
 const MAX_PAGE_SIZE = 100;
 
@@ -129,34 +150,33 @@ export function fieldsOf(operation: OperationDefinition, version: NodeVersion): 
 }
 
 /**
- * The operation's one preSend step: every field it lists is read once, checked by its rule and
- * put where SocialHub takes it. A refused value fails this item before anything is sent.
+ * Builds an item's request from the operation's fields: every field it lists is read once,
+ * checked by its rule and put where SocialHub takes it. Throws InvalidFieldError (naming the
+ * field) for a refused value, or n8n's own error for an expression n8n cannot evaluate.
  */
-function requestBuilder(operation: OperationDefinition, version: NodeVersion): PreSendAction {
+function requestBuild(operation: OperationDefinition, version: NodeVersion) {
 	const fields = fieldsOf(operation, version).filter((f) => f.in || f.children);
 	const steps = [operation.finish, version === 2 && operation.list ? v2Paging(operation.list) : undefined];
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		try {
-			// n8n keeps only the parameters shown for this node's settings (defaults filled in).
-			const shown = this.getNode().parameters;
-			const timeZone = this.getTimezone();
-			for (const target of fields) {
-				if (target.in !== 'path' && !(target.property.name in shown)) continue;
-				const value = target.property.name in shown ? readField(this, target) : undefined;
-				place(options, target, value, timeZone);
-			}
-			for (const step of steps) step?.call(this, options);
-		} catch (error) {
-			throw fieldError(this, error);
+	return function (context: IExecuteSingleFunctions, options: IHttpRequestOptions): void {
+		// n8n keeps only the parameters shown for this node's settings (defaults filled in).
+		const shown = context.getNode().parameters;
+		const timeZone = context.getTimezone();
+		for (const target of fields) {
+			if (target.in !== 'path' && !(target.property.name in shown)) continue;
+			const value = target.property.name in shown ? readField(context, target) : undefined;
+			place(options, target, value, timeZone);
 		}
-		return options;
+		for (const step of steps) step?.call(context, options);
 	};
 }
+
+/** Wraps an operation's request build into the preSend n8n runs for each item (transport/prepare.ts). */
+export type PreSendOf = (build: (context: IExecuteSingleFunctions, options: IHttpRequestOptions) => void) => PreSendAction;
 
 const nameOf = (operation: OperationDefinition, version: NodeVersion) =>
 	(version === 2 && operation.v2?.name) || operation.name;
 
-function operationOption(operation: OperationDefinition, version: NodeVersion): INodePropertyOptions {
+function operationOption(operation: OperationDefinition, version: NodeVersion, preSendOf: PreSendOf): INodePropertyOptions {
 	const v2 = version === 2 ? operation.v2 ?? {} : {};
 	return {
 		name: nameOf(operation, version),
@@ -165,7 +185,7 @@ function operationOption(operation: OperationDefinition, version: NodeVersion): 
 		description: v2.description ?? operation.description,
 		routing: {
 			request: { method: operation.method, url: operation.url },
-			send: { preSend: [requestBuilder(operation, version)] },
+			send: { preSend: [preSendOf(requestBuild(operation, version))] },
 		},
 	};
 }
@@ -177,10 +197,16 @@ function mergeShow(extra: IDisplayOptions | undefined, resources: string[], oper
 	};
 }
 
+/** What the runner needs to know of an operation: its name for messages, and whether it only reads. */
+export interface OperationInfo {
+	label: string;
+	readOnly: boolean;
+}
+
 export interface VersionProperties {
 	properties: INodeProperties[];
-	/** "resource.operation" → the operation's name, for error messages. */
-	labels: Record<string, string>;
+	/** "resource.operation" → the operation's name (for error messages) and whether it only reads. */
+	labels: Record<string, OperationInfo>;
 	/** Operation value → name, for the node's subtitle. */
 	names: Record<string, string>;
 }
@@ -189,8 +215,8 @@ export interface VersionProperties {
  * The node's properties for one version: the Resource selector, each resource's Operation
  * selector, then every field once, shown for the operations that list it.
  */
-export function versionProperties(resources: ResourceDefinition[], version: NodeVersion): VersionProperties {
-	const labels: Record<string, string> = {};
+export function versionProperties(resources: ResourceDefinition[], version: NodeVersion, preSendOf: PreSendOf): VersionProperties {
+	const labels: Record<string, OperationInfo> = {};
 	const names: Record<string, string> = {};
 	// Fields declared alike (same property) share one property, shown for every operation using it.
 	const usage = new Map<string, { property: INodeProperties; resources: Set<string>; operations: Set<string> }>();
@@ -205,12 +231,15 @@ export function versionProperties(resources: ResourceDefinition[], version: Node
 			displayOptions: { show: { resource: [resource.value] } },
 			default: defaultOperation,
 			options: resource.operations
-				.map((operation) => operationOption(operation, version))
+				.map((operation) => operationOption(operation, version, preSendOf))
 				.sort((a, b) => a.name.localeCompare(b.name)),
 		});
 		for (const operation of resource.operations) {
 			// Errors keep the operation's full name ("Adjust Member Points failed: …") in every version.
-			labels[`${resource.value}.${operation.value}`] = operation.name;
+			labels[`${resource.value}.${operation.value}`] = {
+				label: operation.name,
+				readOnly: operation.method === 'GET' || operation.list !== undefined || operation.readOnly === true,
+			};
 			names[operation.value] = nameOf(operation, version);
 			for (const { property } of fieldsOf(operation, version)) {
 				const key = JSON.stringify(property);
@@ -239,5 +268,5 @@ export function versionProperties(resources: ResourceDefinition[], version: Node
 		...property,
 		displayOptions: mergeShow(property.displayOptions, [...shownFor], [...operations]),
 	}));
-	return { properties: [resourceSelector, ...selectors, ...fields], labels, names };
+	return { properties: [resourceSelector, ...selectors, ...fields, nodeOptions], labels, names };
 }

@@ -1,11 +1,14 @@
-import type { IDataObject, IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecutePaginationFunctions } from 'n8n-workflow';
 
 /**
  * SocialHub applies an Operation ID once and answers a repeat as if it succeeded, so a second
- * item with the same ID in one run would silently not be applied. The runner claims each
- * write's Operation ID for its item before sending; a later item with the same ID is refused.
- * The same item of the same run of the node asking again (Retry On Fail) is allowed; a second run
- * of the node in one execution (a loop, a second branch) is not the same request and is refused.
+ * adjustment with an ID already applied in this execution would silently not be applied. The
+ * runner claims each write's Operation ID for its item before sending; another node, or another
+ * run of this node (a loop, a second branch), asking for it while it is claimed is refused. The
+ * same item of the same node run asking again (Retry On Fail) is allowed. A claim is released
+ * when SocialHub did not apply the request (throttled, refused, never sent), so that a retry of
+ * it (e.g. from the node's error output) may go; an applied or possibly applied one stays.
+ * (Two items of one run with the same ID are refused before anything is sent: prepare.ts.)
  * Memory is bounded: the IDs of the MAX_EXECUTIONS executions that claimed most recently (an
  * execution still sending stays), at most MAX_IDS_PER_EXECUTION each (beyond that, not checked).
  */
@@ -29,12 +32,9 @@ export interface Conflict {
 /** Claims the request's Operation ID for this item; returns the conflict if another item has it. */
 export function claimOperationId(
 	context: IExecutePaginationFunctions,
-	options: IHttpRequestOptions,
+	operationId: string | undefined,
 ): Conflict | undefined {
-	if ((options.method ?? 'GET') === 'GET') return undefined;
-	const body = options.body as IDataObject | undefined;
-	const raw = body && typeof body === 'object' && !Array.isArray(body) ? body.operationId : undefined;
-	if (raw === undefined || raw === null || raw === '') return undefined;
+	if (operationId === undefined) return undefined;
 	const executionId = context.getExecutionId?.();
 	if (!executionId) return undefined;
 
@@ -46,7 +46,6 @@ export function claimOperationId(
 		ids = new Map();
 	}
 	claims.set(executionId, ids);
-	const operationId = String(raw);
 	const itemIndex = context.getItemIndex();
 	const nodeName = context.getNode().name;
 	// n8n's contexts carry the node's run index (not in the interface); Retry On Fail keeps it.
@@ -67,4 +66,14 @@ export function claimOperationId(
 		message: `Operation ID "${operationId}" of item ${itemIndex} was already used by ${first} in this run; item ${itemIndex} was not sent`,
 		description: `SocialHub applies each Operation ID once and answers a repeat as if it had succeeded, so item ${itemIndex} would silently not have been applied. Give every adjustment its own Operation ID (e.g. from a unique column of the input). Items count from 0.`,
 	};
+}
+
+/** Releases this item's claim on `operationId`: SocialHub did not apply its request. */
+export function releaseOperationId(context: IExecutePaginationFunctions, operationId: string | undefined): void {
+	const ids = operationId === undefined ? undefined : claims.get(context.getExecutionId?.() ?? '');
+	const claim = ids?.get(operationId!);
+	const runIndex = Number((context as unknown as { runIndex?: number }).runIndex ?? 0);
+	if (claim && claim.itemIndex === context.getItemIndex() && claim.nodeName === context.getNode().name && claim.runIndex === runIndex) {
+		ids!.delete(operationId!);
+	}
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Delivered } from './delivery';
+
 /**
  * Reading a list page by page must end whatever the server does: a `total` that is null,
  * missing or wrong, full pages forever, `pageNo` ignored (the same page again). Every way it can
@@ -101,4 +103,48 @@ export class PageWalk {
 		}
 		return { done: false };
 	}
+}
+
+/** SocialHub pages GET lists through the query and POST lists through the body. */
+export function pagingTarget(options: { method?: string; qs?: IDataObject; body?: unknown }): IDataObject {
+	if ((options.method ?? 'GET') === 'GET') return (options.qs ??= {});
+	if (!options.body || typeof options.body !== 'object') options.body = {};
+	return options.body as IDataObject;
+}
+
+type Failed = Extract<Delivered, { ok: false }>;
+
+/**
+ * Reads pages from `firstPage` until `limit` rows or the last page, `read` delivering the page
+ * set in `paging`. Returns the rows, or the failure that ended the list, naming its page: rows
+ * read before it are not output, so a list is never silently short.
+ */
+export async function readPages(
+	paging: IDataObject,
+	read: () => Promise<Delivered>,
+	label: string,
+	{ limit, firstPage, returnAll }: { limit: number; firstPage: number; returnAll: boolean },
+): Promise<{ rows: IDataObject[] } | { failed: Failed }> {
+	const walk = new PageWalk(firstPage, Number(paging.pageSize), returnAll);
+	const rows: IDataObject[] = [];
+	for (let pageNo = firstPage; rows.length < limit; pageNo++) {
+		paging.pageNo = pageNo;
+		const page = await read();
+		if (!page.ok) {
+			const description = `Page ${pageNo} of the list failed (${rows.length} rows read before it; none are output). ${page.failure.description}`;
+			return { failed: { ...page, failure: { ...page.failure, description } } };
+		}
+		const content = pageOf(page.body);
+		const verdict = walk.judge(pageNo, content);
+		if ('problem' in verdict) {
+			const failure = {
+				message: `${label} (page ${pageNo}) failed: ${verdict.problem}`,
+				description: `${rows.length} rows were read before page ${pageNo}; none are output, so the list is never silently short.`,
+			};
+			return { failed: { ok: false, kind: 'refused', failure } };
+		}
+		rows.push(...content.rows.slice(0, limit - rows.length));
+		if (verdict.done) break;
+	}
+	return { rows };
 }

@@ -8,6 +8,7 @@ export const getTransactionDetail: OperationDefinition = {
 	description: 'Get one transaction with its lines (Query Transaction Details)',
 	v2: { name: 'Get' },
 	method: 'POST',
+	readOnly: true,
 	url: '/v1/transactions/{orderCode}',
 	fields: [
 		field(

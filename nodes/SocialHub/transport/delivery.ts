@@ -1,0 +1,155 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { attemptAsync } from '../shared/attempt';
+import type { Failure, FailureKind, RequestData } from './errors';
+import { pause, type Gate, type Signal } from './flowControl';
+import type { NodeRun } from './nodeRun';
+import { backoffMs } from './throttling';
+import { asOwnRequest, getAccessToken, keysOf, renewRejectedToken, tokenFor, transportOf, useTransport } from './token';
+import { judgeAnswer, judgeError, type Answer, type RequestNature, type Verdict } from './verdicts';
+
+/**
+ * One request to SocialHub (one page of a list), delivered once: through the tenant's gate, with
+ * a token, retried when that cannot double anything. A throttled request (not applied by
+ * definition) is retried after the wait SocialHub asks for, always; with the node's Retry On Fail,
+ * a request that never reached SocialHub is retried, and so is one whose outcome is unknown when
+ * it is safe to repeat (a read, or a write with an Operation ID). Everything else is final.
+ */
+
+/** The node's Retry On Fail settings, bounded as n8n bounds them (2–5 tries, 0–5,000 ms apart). */
+export interface RetrySettings {
+	on: boolean;
+	maxTries: number;
+	waitMs: number;
+}
+
+export function retrySettingsOf(node: { retryOnFail?: boolean; maxTries?: number; waitBetweenTries?: number }): RetrySettings {
+	return {
+		on: node.retryOnFail === true,
+		maxTries: Math.min(5, Math.max(2, Number(node.maxTries) || 3)),
+		waitMs: Math.min(5000, Math.max(0, Number(node.waitBetweenTries ?? 1000) || 0)),
+	};
+}
+
+/** How many throttled answers one request takes before it gives up, and for how long at most. */
+const MAX_THROTTLED = 30;
+const THROTTLE_BUDGET_MS = 15 * 60_000;
+
+export interface Sending {
+	context: IExecutePaginationFunctions;
+	run: NodeRun;
+	gate: Gate;
+	requestData: RequestData;
+	credentials: ICredentialDataDecryptedObject;
+	label: string;
+	nature: RequestNature;
+	retry: RetrySettings;
+}
+
+/** What delivering came to: SocialHub's envelope, or a final failure (`stopped`: never sent, the run stopped). */
+export type Delivered =
+	| { ok: true; body: Extract<Verdict, { ok: true }>['body'] }
+	| { ok: false; kind: FailureKind; failure: Failure; stopped?: boolean };
+
+const signalOf = (verdict: Verdict): Signal => {
+	if (verdict.ok) return 'ok';
+	if (verdict.tokenRejected) return 'neutral';
+	return verdict.kind === 'throttled' || verdict.congestion ? 'throttled' : 'neutral';
+};
+
+/** Sends the request once through the gate; the answer (any HTTP status) or the error, judged. */
+async function attemptOnce(sending: Sending): Promise<Verdict> {
+	const { context, run, gate, requestData, credentials, label, nature } = sending;
+	if (tokenFor(credentials) === '') {
+		// This package's requests get their token before they leave, never by a 401 first.
+		const token = await attemptAsync(async () => await getAccessToken(context.helpers, credentials));
+		if ('failed' in token) return judgeError(token.failed, label, nature, undefined);
+	}
+	await run.ownPlaces?.take(run);
+	const entered = await attemptAsync(async () => await gate.enter(run, run.signal));
+	if ('failed' in entered) {
+		run.ownPlaces?.give();
+		throw entered.failed;
+	}
+	let answer: Answer | undefined;
+	requestData.postReceive = [
+		{
+			data: { parameterValue: undefined },
+			actions: [
+				async function (items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+					answer = response as Answer;
+					return items;
+				},
+			],
+		},
+	];
+	const sent = await attemptAsync(async () => await asOwnRequest(credentials, async () => await context.makeRoutingRequest(requestData)));
+	const timeout = requestData.options.timeout;
+	const verdict =
+		'failed' in sent || !answer
+			? judgeError('failed' in sent ? sent.failed : new Error('no answer'), label, nature, timeout)
+			: judgeAnswer(answer, label, nature, keysOf(credentials).baseUrl);
+	gate.leave(entered.value, signalOf(verdict));
+	run.ownPlaces?.give();
+	return verdict;
+}
+
+/** Delivers the request: retried as the rules above allow, or a final failure. */
+export async function deliver(sending: Sending): Promise<Delivered> {
+	const { run, retry, nature, requestData, credentials, context } = sending;
+	const transport = transportOf(requestData.options as IHttpRequestOptions);
+	// A token exchange this request triggers goes through the same proxy, SSL and timeout.
+	if (transport) useTransport(credentials, transport);
+	requestData.options.ignoreHttpStatusErrors = true;
+	requestData.options.encoding = 'arraybuffer';
+	const started = Date.now();
+	let tries = 0;
+	let throttled = 0;
+	let renewed = false;
+	let maybeApplied: Delivered | undefined;
+	for (;;) {
+		if (run.signal?.aborted || (!run.continueOnFail && run.stopped)) {
+			return maybeApplied ?? { ok: false, kind: 'notSent', stopped: true, failure: { message: `${sending.label}: not sent`, description: 'The run stopped before this item was sent.' } };
+		}
+		const attempted = await attemptAsync(async () => await attemptOnce(sending));
+		// Only a cancelled run's waiting requests fail here: they were never sent.
+		if ('failed' in attempted) return maybeApplied ?? { ok: false, kind: 'notSent', stopped: true, failure: { message: `${sending.label}: not sent`, description: (attempted.failed as Error).message } };
+		const verdict = attempted.value;
+		if (verdict.ok) return verdict;
+		if (verdict.tokenRejected) {
+			if (renewed) return { ok: false, kind: 'refused', failure: verdict.failure };
+			renewed = true;
+			const rejected = String(requestData.options.headers?.Authorization ?? '');
+			const renewal = await attemptAsync(async () => await renewRejectedToken(context.helpers, credentials, rejected));
+			if ('failed' in renewal) {
+				const judged = judgeError(renewal.failed, sending.label, nature, undefined);
+				if (!judged.ok && !judged.tokenRejected) return { ok: false, kind: judged.kind, failure: judged.failure };
+			}
+			continue;
+		}
+		const final: Delivered = { ok: false, kind: verdict.kind, failure: verdict.failure };
+		if (verdict.kind === 'unknown') maybeApplied = final;
+		if (verdict.kind === 'throttled') {
+			throttled++;
+			if (throttled >= MAX_THROTTLED || Date.now() - started > THROTTLE_BUDGET_MS) {
+				final.failure = {
+					...verdict.failure,
+					description: `${verdict.failure.description} SocialHub refused it ${throttled} times over ${Math.round((Date.now() - started) / 1000)} s; nothing was applied for this item. Lower Options > Max Concurrent Requests or space the items out with Request Options > Batching.`,
+				};
+				return maybeApplied ?? final;
+			}
+			await pause(verdict.retryAfterMs ?? backoffMs(throttled), run.signal);
+			continue;
+		}
+		const repeatable = verdict.kind === 'notSent' || nature.readOnly || nature.operationId !== undefined;
+		if (verdict.kind === 'refused' || !repeatable || !retry.on || tries >= retry.maxTries - 1) return maybeApplied && verdict.kind !== 'unknown' ? maybeApplied : final;
+		tries++;
+		await pause(retry.waitMs, run.signal);
+	}
+}

@@ -1,0 +1,37 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { convertField } from '../shared/values';
+import { MAX_PAGES, pagingTarget } from './paging';
+
+/**
+ * The node's settings that steer the run rather than one request: Limit (lists) and Options >
+ * Max Concurrent Requests. Checked while each item is prepared, so that a bad value refuses the
+ * run before anything is sent; read as numbers by the runner.
+ */
+
+const LIMIT_RULE = { label: 'Limit', kind: 'integer' as const, min: 1, max: MAX_PAGES * 100 };
+const MAX_CONCURRENT_RULE = { label: 'Max Concurrent Requests', kind: 'integer' as const, min: 1, max: 512 };
+
+const isList = (options: IHttpRequestOptions) => pagingTarget(options).pageSize !== undefined;
+
+/** Throws InvalidFieldError for a Limit or Max Concurrent Requests that is not a whole number in range. */
+export function checkRunOptions(context: IExecuteSingleFunctions, options: IHttpRequestOptions): void {
+	if (isList(options) && !(context.getNodeParameter('returnAll', false) as boolean)) {
+		const splits = context.getNode().typeVersion >= 2 || (context.getNodeParameter('splitIntoItems', false) as boolean);
+		if (splits) convertField(context.getNodeParameter('limit', 50), LIMIT_RULE, 'UTC');
+	}
+	const cap = context.getNodeParameter('options.maxConcurrentRequests', null) as unknown;
+	if (cap !== undefined && cap !== null && cap !== '') convertField(cap, MAX_CONCURRENT_RULE, 'UTC');
+}
+
+/** Limit as checked by checkRunOptions. */
+export function limitOf(context: IExecuteSingleFunctions): number {
+	return Number(context.getNodeParameter('limit', 50));
+}
+
+/** Options > Max Concurrent Requests as checked by checkRunOptions; undefined when not set. */
+export function maxConcurrentOf(context: IExecuteSingleFunctions): number | undefined {
+	const cap = context.getNodeParameter('options.maxConcurrentRequests', null) as unknown;
+	return cap === undefined || cap === null || cap === '' ? undefined : Number(cap);
+}
+
