@@ -2,6 +2,16 @@
 import type { SandboxState } from './state';
 import { blank, isInt, page, type Json, type Result } from './values';
 
+/** The first 64-bit record ID (above 2^62, like a snowflake ID): a Java Long JSON.parse cannot keep. */
+export const BIG_RECORD_ID_FIRST = 7615917337495251231n;
+
+/**
+ * The `n`-th 64-bit record ID a state hands out (from 0: with seed data, the seed record's).
+ * Consecutive IDs differ by 1, as a snowflake generator's within one millisecond: as JS numbers
+ * they collapse into one.
+ */
+export const bigRecordId = (n: number): bigint => BIG_RECORD_ID_FIRST + BigInt(n);
+
 /** GET /v1/points/pointsRecords/{accountCode}: an account's records, filtered by status and createTime (ms epoch), paged. */
 export function pointsRecords(state: SandboxState, accountCode: string, query: Json): Result {
 	if (!state.accounts.has(accountCode)) return { error: [40405, `Points account ${accountCode} not found`] };
@@ -46,7 +56,10 @@ export function adjustmentRefusal(b: Json): [number, string] | undefined {
 export function adjust(state: SandboxState, b: Json): Result {
 	if (blank(b.operationId)) return { error: [40090, 'operationId is required'] };
 	const previous = state.adjustments.get(String(b.operationId));
-	if (previous) return { data: { ...previous, duplicate: true } };
+	if (previous) {
+		state.duplicates++;
+		return { data: { ...previous, duplicate: true } };
+	}
 	const refusal = adjustmentRefusal(b);
 	if (refusal) return { error: refusal };
 	const account =
@@ -59,6 +72,7 @@ export function adjust(state: SandboxState, b: Json): Result {
 	const delta = b.operationType === 6 ? magnitude : -magnitude;
 	if (account.balance + delta < 0) return { error: [40096, `Insufficient points: balance ${account.balance}, deduction ${magnitude}`] };
 	account.balance += delta;
+	state.appliedTimes.set(String(b.operationId), (state.appliedTimes.get(String(b.operationId)) ?? 0) + 1);
 	const record = state.addRecord(account.accountCode, String(b.operationId), b.operationType as number, delta);
 	record.effectiveEndTime = b.effectiveEndTime as number;
 	const result = { operationId: b.operationId, accountCode: account.accountCode, recordId: record.recordId, pointValue: delta, balance: account.balance };

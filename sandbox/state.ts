@@ -3,7 +3,7 @@ import { bind, createConsumer, importEvents, queryConsumer, updateConsumer } fro
 import { batchSyncProducts, saveStore } from './masterdata';
 import { admission, memberByCard, memberList } from './members';
 import { syncTransaction, transactionPage } from './orders';
-import { adjust, pointsRecords } from './points';
+import { adjust, bigRecordId, pointsRecords } from './points';
 import { blank, page, type Json, type Result } from './values';
 
 export type { Json, Result };
@@ -24,7 +24,8 @@ export interface PointsAccount extends Json {
 }
 
 export interface PointsRecord extends Json {
-	recordId: string;
+	/** 'R1001'; with `bigIds` a 64-bit number, written into JSON unquoted. */
+	recordId: string | bigint;
 	accountCode: string;
 	operationId: string;
 	operationType: number;
@@ -34,6 +35,15 @@ export interface PointsRecord extends Json {
 	effectiveEndTime: number;
 }
 
+/** How many times Operation IDs were applied, over the state's life. */
+export interface ApplicationCounts {
+	/** Distinct Operation IDs applied. */
+	applied: number;
+	/** Repeats answered as duplicates (not applied again). */
+	duplicates: number;
+	/** Operation IDs applied more than once: always 0 unless idempotency broke. */
+	appliedMoreThanOnce: number;
+}
 
 export class SandboxState {
 	loyaltyPrograms = [
@@ -51,9 +61,18 @@ export class SandboxState {
 	products = new Map<string, Json>();
 	stores = new Map<string, Json>();
 	nonces = new Set<string>();
+	/** How many times each Operation ID was applied, counted where the balance changes. */
+	appliedTimes = new Map<string, number>();
+	/** Adjustments answered as duplicates of an applied Operation ID. */
+	duplicates = 0;
 	private sequence = 1000;
+	private bigSequence = 0;
 
-	constructor(seed: boolean) {
+	/** `seed`: start with the seed data. `bigIds`: records created from now on get 64-bit IDs. */
+	constructor(
+		seed: boolean,
+		public bigIds = false,
+	) {
 		if (!seed) return;
 		this.consumers.set('C0001', {
 			consumerCode: 'C0001', name: 'Alice Chen', gender: 2, mobilePhone: '13800000001', phonePrefCode: '+86',
@@ -71,7 +90,7 @@ export class SandboxState {
 
 	addRecord(accountCode: string, operationId: string, operationType: number, pointValue: number, createTime = Date.now()) {
 		const record: PointsRecord = {
-			recordId: this.nextCode('R'), accountCode, operationId, operationType, pointValue, status: 0, createTime,
+			recordId: this.bigIds ? bigRecordId(this.bigSequence++) : this.nextCode('R'), accountCode, operationId, operationType, pointValue, status: 0, createTime,
 			effectiveEndTime: createTime + 365 * 86_400_000,
 		};
 		this.records.push(record);
@@ -81,6 +100,12 @@ export class SandboxState {
 	/** Adds `count` records to an account (for paging tests and the benchmark). */
 	seedRecords(accountCode: string, count: number) {
 		for (let i = 0; i < count; i++) this.addRecord(accountCode, `bulk-${i}`, 6, 1, Date.UTC(2026, 0, 1) + i * 1000);
+	}
+
+	/** The Operation ID counts: applied, duplicates, applied more than once. */
+	applications(): ApplicationCounts {
+		const repeated = [...this.appliedTimes.values()].filter((times) => times > 1).length;
+		return { applied: this.appliedTimes.size, duplicates: this.duplicates, appliedMoreThanOnce: repeated };
 	}
 
 	snapshot() {
