@@ -3,7 +3,7 @@
  * inside a running sandbox and to change it. Never limited, delayed or faulted.
  */
 import type { Fault } from './faults';
-import type { SandboxLimits } from './limits';
+import type { LimitsPatch } from './limits';
 import type { SocialHubSandbox } from './server';
 import type { Json } from './state';
 
@@ -58,7 +58,7 @@ function route(sandbox: SocialHubSandbox, call: string, body: unknown): AdminAns
 		case 'GET /__sandbox/limits':
 			return { status: 200, body: sandbox.limits() };
 		case 'POST /__sandbox/limits':
-			return { status: 200, body: { ok: true, limits: sandbox.setLimits(body as SandboxLimits | null) } };
+			return { status: 200, body: { ok: true, limits: sandbox.setLimits(body as LimitsPatch | null) } };
 		default:
 			return { status: 404, body: { error: 'unknown admin call' } };
 	}

@@ -28,6 +28,9 @@ export interface SandboxLimits {
 	bigIds?: boolean;
 }
 
+/** A change to the limits: a field set to null is cleared. */
+export type LimitsPatch = { [Name in keyof SandboxLimits]?: SandboxLimits[Name] | null };
+
 const whole = (min: number) => (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= min;
 const flag = (value: unknown) => typeof value === 'boolean';
 

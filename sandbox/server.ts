@@ -11,12 +11,12 @@ import { TOKEN_PATH, apiAnswer } from './api';
 import { fail, readBody, writeJson } from './answer';
 import { ConnectionGate } from './connections';
 import { FaultBook, answerFault, faultStyle, passesThrough, type Fault } from './faults';
-import { LIMIT_FIELDS, mergeLimits, pickLimits, type SandboxLimits } from './limits';
+import { LIMIT_FIELDS, mergeLimits, pickLimits, type LimitsPatch, type SandboxLimits } from './limits';
 import type { RecordedRequest, ResolvedOptions, SandboxOptions, SandboxStats } from './options';
 import { SandboxState } from './state';
 import { Limiter, throttledAnswer } from './throttle';
 
-export type { Fault, RecordedRequest, ResolvedOptions, SandboxLimits, SandboxOptions, SandboxStats };
+export type { Fault, LimitsPatch, RecordedRequest, ResolvedOptions, SandboxLimits, SandboxOptions, SandboxStats };
 
 export const SANDBOX_APP_ID = 'sandbox-app';
 export const SANDBOX_APP_SECRET = 'sandbox-secret-0123456789';
@@ -121,7 +121,7 @@ export class SocialHubSandbox {
 	}
 
 	/** Merges `patch` into the limits (null fields cleared; null or `{}` clears all) and returns them. Throws on a bad value. */
-	setLimits(patch: SandboxLimits | null): SandboxLimits {
+	setLimits(patch: LimitsPatch | null): SandboxLimits {
 		return this.useLimits(mergeLimits(this.limits(), patch));
 	}
 
