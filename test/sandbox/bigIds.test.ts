@@ -4,19 +4,13 @@
  */
 import { BIG_RECORD_ID_FIRST, bigRecordId } from '../../sandbox/points';
 import { SocialHubSandbox } from '../../sandbox/server';
-import { admin, adjust, get, raw, token } from './client';
+import { admin, adjust, get, raw, token, useRawSandbox } from './client';
 
 const RECORDS = '/v1/points/pointsRecords/PA0001';
 
 describe('bigIds', () => {
-	const sandbox = new SocialHubSandbox({ bigIds: true });
-	let accessToken = '';
-	beforeAll(() => sandbox.start());
-	afterAll(() => sandbox.stop());
-	beforeEach(async () => {
-		sandbox.reset();
-		accessToken = await token(sandbox);
-	});
+	const ctx = useRawSandbox({ bigIds: true });
+	const { sandbox } = ctx;
 
 	it('are counted from 7615917337495251231 (above 2^62) in the order records are made, the seed record first', () => {
 		expect(BIG_RECORD_ID_FIRST).toBeGreaterThan(2n ** 62n);
@@ -25,18 +19,18 @@ describe('bigIds', () => {
 	});
 
 	it('an adjustment’s answer carries its record ID as a bare number; JSON.parse would change its digits', async () => {
-		const answer = await adjust(sandbox, accessToken, 'big-1');
+		const answer = await adjust(sandbox, ctx.token, 'big-1');
 		expect(answer.text).toContain('"recordId":7615917337495251232,');
 		const parsed = JSON.parse(answer.text) as { data: { recordId: number } };
 		expect(String(parsed.data.recordId)).not.toBe('7615917337495251232');
-		const duplicate = await adjust(sandbox, accessToken, 'big-1');
+		const duplicate = await adjust(sandbox, ctx.token, 'big-1');
 		expect(duplicate.text).toContain('"recordId":7615917337495251232,');
 		expect(sandbox.state.adjustments.get('big-1')?.recordId).toBe(7615917337495251232n);
 	});
 
 	it('the points records list writes every record ID the same way', async () => {
-		await adjust(sandbox, accessToken, 'big-2');
-		const answer = await get(sandbox, accessToken, RECORDS);
+		await adjust(sandbox, ctx.token, 'big-2');
+		const answer = await get(sandbox, ctx.token, RECORDS);
 		expect(answer.text).toContain('"recordId":7615917337495251231,');
 		expect(answer.text).toContain('"recordId":7615917337495251232,');
 		// As JS numbers the two IDs are one.
@@ -46,7 +40,7 @@ describe('bigIds', () => {
 
 	it('a request body with numbers beyond 2^53 arrives with every digit in rawBody', async () => {
 		const text = '{"accountType":2,"accountCode":"M0001","operationId":"big-3","operationType":6,"pointValue":1,"effectiveEndTime":1893456000000,"pointsGroupCode":12345678901234567891}';
-		await raw(sandbox.url, 'POST', '/v1/points/adjustment', { Authorization: accessToken, 'Content-Type': 'application/json' }, text);
+		await raw(sandbox.url, 'POST', '/v1/points/adjustment', { Authorization: ctx.token, 'Content-Type': 'application/json' }, text);
 		const [request] = sandbox.apiRequests('/v1/points/adjustment');
 		expect(request.rawBody).toBe(text);
 		expect(request.rawBody).toContain('12345678901234567891');

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, type SocialHubSandbox } from '../../sandbox/server';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox, type SandboxOptions } from '../../sandbox/server';
 
 /** What a client received. */
 export interface RawAnswer {
@@ -60,3 +60,15 @@ export async function admin<T = Record<string, unknown>>(sandbox: SocialHubSandb
 
 /** The balance of the seed points account. */
 export const balance = (sandbox: SocialHubSandbox) => sandbox.state.accounts.get('PA0001')?.balance;
+
+/** A sandbox for the whole file, reset before each test, with a fresh access token in `ctx.token`. */
+export function useRawSandbox(options: SandboxOptions = {}) {
+	const ctx = { sandbox: new SocialHubSandbox(options), token: '' };
+	beforeAll(() => ctx.sandbox.start());
+	afterAll(() => ctx.sandbox.stop());
+	beforeEach(async () => {
+		ctx.sandbox.reset();
+		ctx.token = await token(ctx.sandbox);
+	});
+	return ctx;
+}

@@ -4,23 +4,17 @@
  * Asserted on what a raw HTTP client receives and on GET /__sandbox/stats.
  */
 import { SocialHubSandbox } from '../../sandbox/server';
-import { admin, adjust, balance, get, raw, token } from './client';
+import { admin, adjust, balance, get, raw, token, useRawSandbox } from './client';
 
 const THROTTLED = '{"code":"429","msg":"请求过于频繁，请稍后再试","data":null}';
 const PROGRAMS = '/v1/member/loyaltyprograms';
-const sandbox = new SocialHubSandbox();
-let accessToken = '';
+const ctx = useRawSandbox();
+const { sandbox } = ctx;
 
 /** Waits for the start of the next one-second window (the rate limit's). */
 const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1005 - (Date.now() % 1000)));
 const statuses = (answers: Array<{ status: number }>) => answers.map((answer) => answer.status).sort();
 
-beforeAll(() => sandbox.start());
-afterAll(() => sandbox.stop());
-beforeEach(async () => {
-	sandbox.reset();
-	accessToken = await token(sandbox);
-});
 
 describe('maxConcurrent', () => {
 	it('handles that many at once; the others get HTTP 429 at once with Retry-After until a slot frees', async () => {
@@ -28,7 +22,7 @@ describe('maxConcurrent', () => {
 		sandbox.options.latencyMs = 1500;
 		try {
 			const started = Date.now();
-			const answers = await Promise.all(Array.from({ length: 5 }, () => get(sandbox, accessToken, PROGRAMS)));
+			const answers = await Promise.all(Array.from({ length: 5 }, () => get(sandbox, ctx.token, PROGRAMS)));
 			expect(statuses(answers)).toEqual([200, 200, 429, 429, 429]);
 			const throttled = answers.filter((answer) => answer.status === 429);
 			for (const answer of throttled) {
@@ -51,11 +45,11 @@ describe('maxConcurrent', () => {
 		sandbox.setLimits({ maxConcurrent: 1 });
 		sandbox.options.latencyMs = 400;
 		try {
-			const answers = await Promise.all(['c-1', 'c-2', 'c-3'].map((id) => adjust(sandbox, accessToken, id)));
+			const answers = await Promise.all(['c-1', 'c-2', 'c-3'].map((id) => adjust(sandbox, ctx.token, id)));
 			expect(statuses(answers)).toEqual([200, 429, 429]);
 			expect(balance(sandbox)).toBe(1010);
 			expect(sandbox.state.adjustments.size).toBe(1);
-			for (const id of ['c-1', 'c-2', 'c-3']) expect((await adjust(sandbox, accessToken, id)).status).toBe(200);
+			for (const id of ['c-1', 'c-2', 'c-3']) expect((await adjust(sandbox, ctx.token, id)).status).toBe(200);
 		} finally {
 			sandbox.options.latencyMs = 0;
 		}
@@ -69,11 +63,11 @@ describe('rateLimit (fixed one-second windows aligned to the clock)', () => {
 		sandbox.setLimits({ rateLimit: 3 });
 		await nextSecond();
 		const answers = [];
-		for (let i = 0; i < 5; i++) answers.push(await get(sandbox, accessToken, PROGRAMS));
+		for (let i = 0; i < 5; i++) answers.push(await get(sandbox, ctx.token, PROGRAMS));
 		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429, 429]);
 		expect(answers[3].headers['retry-after']).toBe('1');
 		await nextSecond();
-		expect((await get(sandbox, accessToken, PROGRAMS)).status).toBe(200);
+		expect((await get(sandbox, ctx.token, PROGRAMS)).status).toBe(200);
 		expect(sandbox.stats().throttled).toBe(2);
 	});
 
@@ -100,8 +94,8 @@ describe('rateLimit (fixed one-second windows aligned to the clock)', () => {
 describe('how a throttled request is answered', () => {
 	async function throttledAnswer() {
 		await nextSecond();
-		await get(sandbox, accessToken, PROGRAMS);
-		return get(sandbox, accessToken, PROGRAMS);
+		await get(sandbox, ctx.token, PROGRAMS);
+		return get(sandbox, ctx.token, PROGRAMS);
 	}
 
 	it('retryAfter: fixed seconds', async () => {
@@ -193,12 +187,12 @@ describe('POST /__sandbox/limits and GET /__sandbox/limits', () => {
 
 describe('GET /__sandbox/stats', () => {
 	it('counts requests, throttling, peak concurrency and Operation IDs; reset clears them', async () => {
-		await adjust(sandbox, accessToken, 's-1');
-		await adjust(sandbox, accessToken, 's-1');
+		await adjust(sandbox, ctx.token, 's-1');
+		await adjust(sandbox, ctx.token, 's-1');
 		sandbox.setLimits({ rateLimit: 1 });
 		await nextSecond();
-		await get(sandbox, accessToken, PROGRAMS);
-		await get(sandbox, accessToken, PROGRAMS);
+		await get(sandbox, ctx.token, PROGRAMS);
+		await get(sandbox, ctx.token, PROGRAMS);
 		const stats = (await admin(sandbox, 'GET', 'stats')).body;
 		expect(stats).toEqual({
 			tokenCalls: 1, requests: 5, throttled: 1, resetConnections: 0, inFlight: 0, maxInFlight: 1,
@@ -212,16 +206,16 @@ describe('GET /__sandbox/stats', () => {
 	});
 
 	it('appliedMoreThanOnce is counted where points are applied: a back end that forgot the Operation ID would show', async () => {
-		await adjust(sandbox, accessToken, 'forgotten');
+		await adjust(sandbox, ctx.token, 'forgotten');
 		sandbox.state.adjustments.clear();
-		await adjust(sandbox, accessToken, 'forgotten');
+		await adjust(sandbox, ctx.token, 'forgotten');
 		expect(sandbox.stats()).toMatchObject({ applied: 1, appliedMoreThanOnce: 1 });
 	});
 
 	it('counts admitted requests in flight while they wait out latencyMs', async () => {
 		sandbox.options.latencyMs = 300;
 		try {
-			const pending = Promise.all(Array.from({ length: 4 }, () => get(sandbox, accessToken, PROGRAMS)));
+			const pending = Promise.all(Array.from({ length: 4 }, () => get(sandbox, ctx.token, PROGRAMS)));
 			await new Promise((resolve) => setTimeout(resolve, 150));
 			expect(sandbox.stats().inFlight).toBe(4);
 			await pending;
