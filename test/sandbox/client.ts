@@ -72,3 +72,6 @@ export function useRawSandbox(options: SandboxOptions = {}) {
 	});
 	return ctx;
 }
+
+/** Waits for the start of the next one-second window (the rate limit's). */
+export const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1005 - (Date.now() % 1000)));
