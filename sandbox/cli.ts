@@ -3,8 +3,13 @@
  *   --port 4010 (or SOCIALHUB_SANDBOX_PORT)   --app-id / --app-secret   --token-ttl <seconds>
  *   --reject-tokens-in-body (answer a bad token with HTTP 200 + code 401, like some deployments)
  *   --latency-ms <ms> (answer every API call that much later, like a distant server)
+ * A gateway's limits (see SandboxLimits; GET/POST /__sandbox/limits changes them while it runs):
+ *   --max-concurrent <n>   --rate-limit <per second>   --retry-after <s>|none|date
+ *   --throttle-status <status>   --throttle-in-body   --throttle-code <code>   --reset-beyond <connections>
+ *   --no-limit-token-endpoint   --big-ids (record IDs as 64-bit JSON numbers)
  * Flags need npm's `--`: without it npm takes `--port` for itself and passes on only its value.
  */
+import { describeLimits, mergeLimits, type SandboxLimits } from './limits';
 import { SocialHubSandbox } from './server';
 
 function option(name: string): string | undefined {
@@ -12,8 +17,41 @@ function option(name: string): string | undefined {
 	return index === -1 ? undefined : process.argv[index + 1];
 }
 
-const VALUE_FLAGS = ['port', 'app-id', 'app-secret', 'token-ttl', 'latency-ms'];
-const SWITCHES = ['reject-tokens-in-body'];
+const LIMIT_FLAGS: Record<string, keyof SandboxLimits> = {
+	'max-concurrent': 'maxConcurrent',
+	'rate-limit': 'rateLimit',
+	'retry-after': 'retryAfter',
+	'throttle-status': 'throttleStatus',
+	'throttle-code': 'throttleCode',
+	'reset-beyond': 'resetBeyond',
+};
+const LIMIT_SWITCHES: Record<string, [keyof SandboxLimits, boolean]> = {
+	'throttle-in-body': ['throttleInBody', true],
+	'big-ids': ['bigIds', true],
+	'no-limit-token-endpoint': ['limitTokenEndpoint', false],
+};
+const VALUE_FLAGS = ['port', 'app-id', 'app-secret', 'token-ttl', 'latency-ms', ...Object.keys(LIMIT_FLAGS)];
+const SWITCHES = ['reject-tokens-in-body', ...Object.keys(LIMIT_SWITCHES)];
+
+/** The limits the flags ask for; throws naming the flag whose value the sandbox does not take. */
+function limitsFromFlags(): SandboxLimits {
+	let limits: SandboxLimits = {};
+	for (const [flag, field] of Object.entries(LIMIT_FLAGS)) {
+		if (!process.argv.includes(`--${flag}`)) continue;
+		const text = option(flag) ?? '';
+		// --throttle-code stays text, as SocialHub sends codes; none/date stay words.
+		const value = field === 'throttleCode' || text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text);
+		try {
+			limits = mergeLimits(limits, { [field]: value });
+		} catch (error) {
+			throw new Error((error as Error).message.replace(field, `--${flag}`));
+		}
+	}
+	for (const [flag, [field, value]] of Object.entries(LIMIT_SWITCHES)) {
+		if (process.argv.includes(`--${flag}`)) limits = mergeLimits(limits, { [field]: value });
+	}
+	return limits;
+}
 
 /** The arguments that are neither a known flag nor a known flag's value. */
 function unknownArguments(args: string[]): string[] {
@@ -35,7 +73,15 @@ async function main() {
 		);
 		process.exit(2);
 	}
+	let limits: SandboxLimits;
+	try {
+		limits = limitsFromFlags();
+	} catch (error) {
+		process.stderr.write(`${(error as Error).message}\n`);
+		process.exit(2);
+	}
 	const sandbox = new SocialHubSandbox({
+		...limits,
 		appId: option('app-id') ?? process.env.SOCIALHUB_SANDBOX_APP_ID,
 		appSecret: option('app-secret') ?? process.env.SOCIALHUB_SANDBOX_APP_SECRET,
 		tokenTtlSeconds: Number(option('token-ttl') ?? process.env.SOCIALHUB_SANDBOX_TOKEN_TTL ?? 7200),
@@ -55,7 +101,8 @@ async function main() {
 			`  App Secret: ${appSecret}`,
 			`Tokens live ${tokenTtlSeconds} s. Seed data: customer C0001 (+86 13800000001, alice@example.com),`,
 			'member card M0001 in loyalty program LP001, points account PA0001 with 1000 points.',
-			`Inspect: ${url}/__sandbox/requests, ${url}/__sandbox/state. Stop with Ctrl+C.`,
+			describeLimits(sandbox.limits()),
+			`Inspect: ${url}/__sandbox/requests, ${url}/__sandbox/state, ${url}/__sandbox/stats, ${url}/__sandbox/limits. Stop with Ctrl+C.`,
 			'',
 		].join('\n'),
 	);
