@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { keysOf } from '../nodes/SocialHub/transport/token';
 import type { Fault } from '../sandbox/server';
 import { SANDBOX_APP_SECRET, adjustParameters, useSandbox } from './fixture';
 
@@ -54,18 +55,26 @@ const statusFaults: Array<[number, string]> = [
 	[429, 'Injected HTTP 429'],
 ];
 
+/** Throttled answers (HTTP 429, 503) are retried after the wait SocialHub asks for, at most this often. */
+const MAX_THROTTLED = 30;
+
 describe.each(Object.entries(kinds))('faults on a %s', (_kind, kind) => {
 	it.each(statusFaults)('HTTP %i: the error names the operation and carries SocialHub’s message', async (status, said) => {
-		ctx.sandbox.addFault({ path: kind.path, status, times: Infinity });
+		// Retry-After: 0, so that the throttled statuses' automatic retries run out at once.
+		ctx.sandbox.addFault({ path: kind.path, status, times: Infinity, retryAfter: 0 });
 		const { error, run } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
 		expect(error?.message).toBe(`${kind.label} failed: ${said}`);
 		expect(error?.description).toContain(`HTTP ${status}`);
 		expect(error?.httpCode).toBe(String(status));
+		const throttled = status === 429 || status === 503;
+		expect(ctx.sandbox.apiRequests(kind.path)).toHaveLength(throttled ? MAX_THROTTLED : 1);
+		if (throttled) expect(error?.description).toContain('nothing was applied for this item');
+		else if (kind.label !== 'Get Member' && kind.label !== 'Get Points Records') expect(error?.description).toContain('may have applied');
 		expectNoSecrets(run);
 	});
 
 	it('HTTP 503 without a SocialHub body: the error carries the status', async () => {
-		ctx.sandbox.addFault({ path: kind.path, status: 503, body: 'Service Unavailable', times: Infinity });
+		ctx.sandbox.addFault({ path: kind.path, status: 503, body: 'Service Unavailable', times: Infinity, retryAfter: 0 });
 		const { error } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
 		expect(error?.message).toBe(`${kind.label} failed: SocialHub answered HTTP 503`);
 	});
@@ -83,13 +92,13 @@ describe.each(Object.entries(kinds))('faults on a %s', (_kind, kind) => {
 	it('a connection dropped without an answer', async () => {
 		ctx.sandbox.addFault({ path: kind.path, drop: true, times: Infinity });
 		const { error } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
-		expect(error?.message).toBe(`${kind.label} failed: could not connect to SocialHub (connection closed without an answer)`);
+		expect(error?.message).toBe(`${kind.label} failed: no complete answer from SocialHub (connection closed without an answer)`);
 	});
 
 	it('a malformed JSON body', async () => {
 		ctx.sandbox.addFault({ path: kind.path, malformed: true, times: Infinity });
 		const { error } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }]);
-		expect(error?.message).toBe(`${kind.label} failed: SocialHub's answer is not the JSON envelope it should be`);
+		expect(error?.message).toBe(`${kind.label} failed: SocialHub's answer is not the JSON envelope it should be (it may have been cut off)`);
 	});
 
 	it('HTTP 200 with code ≠ 200', async () => {
@@ -148,12 +157,12 @@ describe.each(Object.entries(kinds))('faults on a %s', (_kind, kind) => {
 	});
 
 	it('with Continue On Fail, the failing item becomes an error item and every other item is processed', async () => {
-		ctx.sandbox.addFault({ path: kind.path, skip: 1, status: 503, times: 1 });
+		ctx.sandbox.addFault({ path: kind.path, skip: 1, status: 500, times: 1 });
 		const { error, items, run } = await ctx.engine.run(kind.parameters(0), [{ n: 1 }, { n: 2 }, { n: 3 }], { continueOnFail: true });
 		expect(error).toBeUndefined();
 		const errors = items.filter((item) => item.json.error);
 		expect(errors).toHaveLength(1);
-		expect(String(errors[0].json.error)).toBe(`${kind.label} failed: Injected HTTP 503`);
+		expect(String(errors[0].json.error)).toBe(`${kind.label} failed: Injected HTTP 500`);
 		expect(items.length - errors.length).toBeGreaterThanOrEqual(2);
 		expectNoSecrets(run);
 	});
@@ -170,7 +179,8 @@ describe('connection refused', () => {
 	});
 
 	it('with a stored token', async () => {
-		ctx.engine.setCredential({ baseUrl: 'http://127.0.0.1:9', appId: 'a', appSecret: SANDBOX_APP_SECRET, accessToken: 'tok-stored-0001' });
+		const keys = { baseUrl: 'http://127.0.0.1:9', appId: 'a', appSecret: SANDBOX_APP_SECRET };
+		ctx.engine.setCredential({ ...keys, accessToken: 'tok-stored-0001', tokenFingerprint: keysOf(keys).fingerprint });
 		const { error, run } = await ctx.engine.run(adjustParameters());
 		expect(error?.message).toBe('Adjust Member Points failed: could not connect to SocialHub (connection refused)');
 		expect(everything(run)).not.toContain('tok-stored-0001');

@@ -260,10 +260,14 @@ export async function renewToken(
 ): Promise<{ accessToken?: string; tokenFingerprint?: string }> {
 	if (refusedFor.delete(credentials)) return {};
 	const { fingerprint } = keysOf(credentials);
+	const own = ownRequests.has(fingerprint);
 	if (sentWith.has(credentials)) markRejected(sentWith.get(credentials));
-	else if (!ownRequests.has(fingerprint)) return {};
-	const accessToken = await getAccessToken(helpers, credentials);
-	return { accessToken, tokenFingerprint: fingerprint };
+	else if (!own) return {};
+	if (own) return { accessToken: await getAccessToken(helpers, credentials), tokenFingerprint: fingerprint };
+	// Another node's request failed (n8n's legacy request comes back here after any failure, not
+	// only a 401): when no token can be had either, its own error is what the user must see.
+	const renewed = await attemptAsync(async () => await getAccessToken(helpers, credentials));
+	return 'failed' in renewed ? {} : { accessToken: renewed.value, tokenFingerprint: fingerprint };
 }
 
 /** A token for the credential's current keys: shared with concurrent items, fresh if needed. */

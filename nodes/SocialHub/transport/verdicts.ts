@@ -55,7 +55,7 @@ export function judgeAnswer(answer: Answer, label: string, nature: RequestNature
 	const said = envelopeMessage(body);
 	const retryAfterMs = retryAfterOf(header(answer.headers, 'retry-after'));
 	if (status === 401 || (status < 300 && envelopeCode(body) === '401')) {
-		return { ok: false, tokenRejected: true, failure: { message: `${label} failed: ${said ?? 'SocialHub refused the access token'}`, description: 'SocialHub refused the access token (HTTP 401 or code 401), and again after the node renewed it. Check the App ID and App Secret in the credential.', httpCode: '401', response: body } };
+		return { ok: false, tokenRejected: true, failure: { message: `${label} failed: ${said ?? 'SocialHub refused the access token'}`, description: `SocialHub refused the access token (${status === 401 ? 'HTTP 401' : 'HTTP 200 with code 401'}), and again after the node renewed it. Check the App ID and App Secret in the credential.`, httpCode: '401', response: body } };
 	}
 	if (status === 429 || status === 503 || (status < 300 && isRateLimitAnswer(body))) {
 		const code = status < 300 ? envelopeCode(body) : String(status);
@@ -142,5 +142,5 @@ export function judgeError(error: unknown, label: string, nature: RequestNature,
 	}
 	// A reset may be a gateway refusing connections beyond its limit: the gate slows down for it too.
 	const congestion = /ECONNRESET|socket hang up|EPIPE/i.test(text);
-	return { ok: false, kind: 'unknown', congestion, failure: { message: `${label} failed: the connection to SocialHub closed without a complete answer (${reason})`, description: `The request was sent, but its answer was lost: SocialHub may have applied it. ${unknownAdvice(nature)}` } };
+	return { ok: false, kind: 'unknown', congestion, failure: { message: `${label} failed: no complete answer from SocialHub (${reason})`, description: `The request was sent, but its answer was lost: SocialHub may have applied it. ${unknownAdvice(nature)}` } };
 }
