@@ -4,8 +4,9 @@
  * does, starts n8n and a SocialHub sandbox on 127.0.0.1, and runs the same checks through n8n's
  * REST API and `n8n execute` — node and credential types load, the credential test's verdicts
  * (e2e/credential-checks.ts), every workflow in e2e/workflows/ against its expectation file, the
- * examples. On 2.x the editor flow in headless Chromium runs too. Screenshots, n8n's logs,
- * executions and a summary go to e2e/artifacts/. Exits non-zero on any failed check.
+ * examples, the credential refusing other origins in n8n's HTTP Request node (e2e/origin.ts).
+ * On 2.x the editor flow in headless Chromium runs too. Screenshots, n8n's logs, executions and
+ * a summary go to e2e/artifacts/. Exits non-zero on any failed check.
  *
  * E2E_N8N_LINES="2" (or "1") runs one line only; E2E_PORT sets the first port (5800-5889).
  */
@@ -36,6 +37,7 @@ import {
 	type N8nLine,
 	type RunningN8n,
 } from './n8n';
+import { checkOrigins } from './origin';
 
 const artifacts = join(__dirname, 'artifacts');
 const EMAIL = 'owner@socialhub.test';
@@ -101,13 +103,10 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 
 		const { credential, checkStoredToken } = await checkCredentialTests(rest, sandbox, check);
 
-		/** Imports a workflow (bound to the credential) and runs it on fresh sandbox data. */
-		const run = async (name: string, workflow: WorkflowJson): Promise<ExecutionOutput> => {
-			sandbox.state = new SandboxState(sandbox.options.seed);
-			sandbox.requests.length = 0;
-			// What pasting an export into the editor keeps (an export's id, tags or active flag
-			// would make the REST API import or activate it instead).
-			const { name: title, nodes, connections, settings } = withCredential(workflow, credential);
+		/** Saves a workflow through REST (what pasting an export keeps) and runs it with `n8n execute`. */
+		const execute = async (name: string, workflow: Record<string, unknown>) => {
+			// An export's id, tags or active flag would make the REST API import or activate it instead.
+			const { name: title, nodes, connections, settings } = workflow;
 			const body = {
 				name: title,
 				nodes,
@@ -124,6 +123,12 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 			const outputFile = join(lineArtifacts, `${name.replace(/\.json$/, '')}.execution.json`);
 			writeFileSync(outputFile, JSON.stringify(output, null, 2));
 			return output;
+		};
+		/** Runs a workflow (bound to the credential) on fresh sandbox data. */
+		const run = async (name: string, workflow: WorkflowJson): Promise<ExecutionOutput> => {
+			sandbox.state = new SandboxState(sandbox.options.seed);
+			sandbox.requests.length = 0;
+			return await execute(name, withCredential(workflow, credential));
 		};
 
 		for (const { file, workflow, expectation } of loadWorkflowCases()) {
@@ -166,6 +171,8 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 			'examples/refused-adjustment.json runs: the refusal reaches the Refused branch, balance untouched',
 			`${String(refused.status)}, ${JSON.stringify(refusedItem).slice(0, 200)}`,
 		);
+
+		await checkOrigins({ line, rest, sandbox, credential, execute, check });
 
 		if (line.editor) {
 			log(`the editor of n8n ${version} in headless Chromium`);
