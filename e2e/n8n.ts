@@ -24,6 +24,8 @@ export interface N8nLine {
 		restAfterReadiness: boolean;
 		/** `POST /rest/workflows` fails without `active: false` in the body (1.x; NOT NULL). */
 		workflowNeedsActive: boolean;
+		/** Credentials carry n8n's Allowed HTTP Request Domains setting (2.x). */
+		credentialDomains: boolean;
 	};
 }
 
@@ -31,13 +33,13 @@ export const N8N_2: N8nLine = {
 	label: '2.x',
 	folder: 'n8n',
 	editor: true,
-	quirks: { restAfterReadiness: false, workflowNeedsActive: false },
+	quirks: { restAfterReadiness: false, workflowNeedsActive: false, credentialDomains: true },
 };
 export const N8N_1: N8nLine = {
 	label: '1.x',
 	folder: 'n8n1',
 	editor: false,
-	quirks: { restAfterReadiness: true, workflowNeedsActive: true },
+	quirks: { restAfterReadiness: true, workflowNeedsActive: true, credentialDomains: false },
 };
 /** Every line the e2e installs (e2e/setup.sh) and checks (e2e/run.ts). */
 export const N8N_LINES: N8nLine[] = [N8N_2, N8N_1];

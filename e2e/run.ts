@@ -2,10 +2,11 @@
  * `npm run test:e2e`: the package inside a real n8n, on each release line the e2e installs (2.x in
  * e2e/n8n, 1.x in e2e/n8n1). Packs it once; per line: installs it the way the community nodes panel
  * does, starts n8n and a SocialHub sandbox on 127.0.0.1, and runs the same checks through n8n's
- * REST API and `n8n execute` — node and credential types load, the credential test's verdicts,
- * every workflow in e2e/workflows/ against its expectation file, the examples. On 2.x the editor
- * flow in headless Chromium runs too. Screenshots, n8n's logs, executions and a summary go to
- * e2e/artifacts/. Exits non-zero on any failed check.
+ * REST API and `n8n execute` — node and credential types load, the credential test's verdicts
+ * (e2e/credential-checks.ts), every workflow in e2e/workflows/ against its expectation file, the
+ * examples, the credential refusing other origins in n8n's HTTP Request node (e2e/origin.ts).
+ * On 2.x the editor flow in headless Chromium runs too. Screenshots, n8n's logs, executions and
+ * a summary go to e2e/artifacts/. Exits non-zero on any failed check.
  *
  * E2E_N8N_LINES="2" (or "1") runs one line only; E2E_PORT sets the first port (5800-5889).
  */
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
 import { SandboxState } from '../sandbox/state';
+import { checkCredentialTests } from './credential-checks';
 import { runEditorFlow } from './editor';
 import {
 	checkRun,
@@ -35,6 +37,7 @@ import {
 	type N8nLine,
 	type RunningN8n,
 } from './n8n';
+import { checkOrigins } from './origin';
 
 const artifacts = join(__dirname, 'artifacts');
 const EMAIL = 'owner@socialhub.test';
@@ -98,57 +101,12 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 			'n8n loaded the SocialHub API credential type',
 		);
 
-		const goodData = { baseUrl: sandboxUrl, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET };
-		const created = await rest.call<{ id: string; name: string }>('POST', '/rest/credentials', {
-			name: 'SocialHub sandbox', type: 'socialHubApi', data: goodData,
-		});
-		check(
-			created.status === 200 && Boolean(created.data.id),
-			'a SocialHub API credential can be saved',
-			`HTTP ${created.status}`,
-		);
-		const credential = { id: created.data.id, name: 'SocialHub sandbox', type: 'socialHubApi' };
-		const test = async (data: Record<string, string>) => {
-			const body = { credentials: { ...credential, data } };
-			type Verdict = { status: string; message: string };
-			return (await rest.call<Verdict>('POST', '/rest/credentials/test', body)).data;
-		};
+		const { credential, checkStoredToken } = await checkCredentialTests(rest, sandbox, check);
 
-		const good = await test(goodData);
-		check(good.status === 'OK', 'credential test with good keys succeeds', good.message);
-		const bad = await test({ ...goodData, appSecret: 'e2e-wrong-secret' });
-		check(
-			bad.status === 'Error' &&
-				bad.message.includes('SocialHub rejected the App ID and App Secret') &&
-				bad.message.includes('Invalid appId or appSecret') &&
-				!bad.message.includes('e2e-wrong-secret'),
-			'credential test with bad keys fails with SocialHub’s message, without the secret',
-			bad.message,
-		);
-		const storedPath = `/rest/credentials/${credential.id}?includeData=true`;
-		const stored = (await rest.call<{ data: { accessToken?: string } }>('GET', storedPath)).data.data;
-		// The token is a password field: n8n hands the editor a placeholder, never the token.
-		const accessToken = String(stored.accessToken ?? '');
-		check(
-			sandbox.issuedTokens.length > 0 && accessToken !== '' && !sandbox.issuedTokens.includes(accessToken),
-			'the stored access token is not readable over n8n’s REST API (includeData)',
-			`${accessToken.slice(0, 24)}…`,
-		);
-		// The editor sends that placeholder back with an edited secret; n8n restores the stored token.
-		const edited = await test({ ...goodData, appSecret: 'edited-wrong-secret', accessToken });
-		check(
-			edited.status === 'Error',
-			'a wrong secret edited into a saved credential fails although its stored token works',
-			edited.message,
-		);
-
-		/** Imports a workflow (bound to the credential) and runs it on fresh sandbox data. */
-		const run = async (name: string, workflow: WorkflowJson): Promise<ExecutionOutput> => {
-			sandbox.state = new SandboxState(sandbox.options.seed);
-			sandbox.requests.length = 0;
-			// What pasting an export into the editor keeps (an export's id, tags or active flag
-			// would make the REST API import or activate it instead).
-			const { name: title, nodes, connections, settings } = withCredential(workflow, credential);
+		/** Saves a workflow through REST (what pasting an export keeps) and runs it with `n8n execute`. */
+		const execute = async (name: string, workflow: Record<string, unknown>) => {
+			// An export's id, tags or active flag would make the REST API import or activate it instead.
+			const { name: title, nodes, connections, settings } = workflow;
 			const body = {
 				name: title,
 				nodes,
@@ -166,6 +124,12 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 			writeFileSync(outputFile, JSON.stringify(output, null, 2));
 			return output;
 		};
+		/** Runs a workflow (bound to the credential) on fresh sandbox data. */
+		const run = async (name: string, workflow: WorkflowJson): Promise<ExecutionOutput> => {
+			sandbox.state = new SandboxState(sandbox.options.seed);
+			sandbox.requests.length = 0;
+			return await execute(name, withCredential(workflow, credential));
+		};
 
 		for (const { file, workflow, expectation } of loadWorkflowCases()) {
 			if (expectation.lines && !expectation.lines.includes(major(line))) continue;
@@ -180,6 +144,9 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 				check(false, what, (error as Error).message);
 			}
 		}
+
+		// The credential test stores no token (it is the node's testedBy): the workflows above did.
+		await checkStoredToken();
 
 		const example = (file: string) =>
 			JSON.parse(readFileSync(join(__dirname, '..', 'examples', file), 'utf8')) as WorkflowJson;
@@ -204,6 +171,8 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 			'examples/refused-adjustment.json runs: the refusal reaches the Refused branch, balance untouched',
 			`${String(refused.status)}, ${JSON.stringify(refusedItem).slice(0, 200)}`,
 		);
+
+		await checkOrigins({ line, rest, sandbox, credential, execute, check });
 
 		if (line.editor) {
 			log(`the editor of n8n ${version} in headless Chromium`);
@@ -239,8 +208,8 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 				editor.goodKeysVerdict.split('\n')[0],
 			);
 			check(
-				editor.badKeysVerdict.includes('SocialHub rejected the App ID and App Secret'),
-				'editor: after editing in a wrong App Secret the test fails with a clear message',
+				editor.badKeysVerdict.includes('SocialHub rejected the App ID and App Secret: Invalid appId or appSecret'),
+				'editor: after editing in a wrong App Secret the test fails with SocialHub’s own reason',
 				editor.badKeysVerdict.slice(0, 200),
 			);
 		}
