@@ -156,6 +156,8 @@ export interface NodeSettings {
 	/** The node's typeVersion; the node's default version (what a new node gets) when omitted. */
 	typeVersion?: number;
 	continueOnFail?: boolean;
+	/** On Error → Continue (using error output): failed items go to the node's second output. */
+	errorOutput?: boolean;
 	retryOnFail?: boolean;
 	maxTries?: number;
 	waitBetweenTries?: number;
@@ -164,6 +166,8 @@ export interface NodeSettings {
 export interface RunResult {
 	/** The SocialHub node's output items (error items included with continueOnFail). */
 	items: INodeExecutionData[];
+	/** The node's error output (with `errorOutput`). */
+	errorItems: INodeExecutionData[];
 	/** The error that stopped the workflow, if any. */
 	error?: { message: string; description?: string | null; [key: string]: unknown };
 	run: IRun;
@@ -269,6 +273,7 @@ export class SocialHubEngine {
 			parameters: parameters as INode['parameters'],
 			credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },
 			...(settings.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(settings.errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
 			...(settings.retryOnFail
 				? { retryOnFail: true, maxTries: settings.maxTries ?? 3, waitBetweenTries: settings.waitBetweenTries ?? 0 }
 				: {}),
@@ -287,6 +292,7 @@ export class SocialHubEngine {
 		const error = (run.data.resultData.error ?? task?.error) as RunResult['error'];
 		return {
 			items: task?.data?.main?.[0] ?? [],
+			errorItems: task?.data?.main?.[1] ?? [],
 			error,
 			run,
 			executionTime: task?.executionTime ?? 0,

@@ -65,7 +65,9 @@ describe('class 1: a stored token is used only with the Base URL, App ID and App
 		expect(applied).toHaveLength(1);
 		expect(balance(sandboxB)).toBe(1100);
 		expect(sandboxA.requests).toHaveLength(0);
-		expect(engine.storedCredential()?.accessToken).toBe(sandboxB.issuedTokens[0]);
+		// B's token lives in this process's memory; A's stays stored, usable only with A's keys.
+		expect(applied[0].authorization).toBe(sandboxB.issuedTokens[0]);
+		expect(engine.storedCredential()?.accessToken).toBe(tokenA);
 	});
 
 	it.each([
@@ -99,7 +101,8 @@ describe('class 1: a stored token is used only with the Base URL, App ID and App
 		expect(error).toBeUndefined();
 		expect(sandboxA.requests.filter((r) => r.authorization === tokenA)).toHaveLength(0);
 		expect(sandboxA.tokenCalls).toBe(1);
-		expect(engine.storedCredential()?.tokenFingerprint).toMatch(/^v1:/);
+		const sent = sandboxA.apiRequests('/v1/points/adjustment').map((r) => r.authorization);
+		expect(sent).toEqual([sandboxA.issuedTokens.at(-1), sandboxA.issuedTokens.at(-1)]);
 	});
 
 	it('a fingerprint copied from another credential does not make its token usable', async () => {
@@ -327,8 +330,12 @@ describe('class 6: the stored token is a secret', () => {
 		await engine.run(adjustParameters({ operationId: 'reuse' }));
 		expect(sandboxA.tokenCalls).toBe(0);
 		sandboxA.expireTokens();
-		await engine.run(adjustParameters({ operationId: 'renew' }));
-		expect(engine.storedCredential()?.accessToken).not.toBe(tokenA);
+		const { error } = await engine.run(adjustParameters({ operationId: 'renew' }));
+		expect(error).toBeUndefined();
+		const [refused, applied] = sandboxA.apiRequests('/v1/points/adjustment').slice(-2);
+		expect(refused.authorization).toBe(tokenA);
+		expect(applied.authorization).toBe(sandboxA.issuedTokens.at(-1));
+		expect(applied.authorization).not.toBe(tokenA);
 		expect(sandboxA.tokenCalls).toBe(1);
 	});
 });

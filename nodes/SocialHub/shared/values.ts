@@ -1,5 +1,6 @@
 import { MIN_DATE_MS, MIN_EPOCH_MS, formatDate, formatDateTime, readDateTime, wallClockText } from './dates';
 import { attempt } from './attempt';
+import { parseExactJson } from './exactJson';
 
 /**
  * What a field's value must be and how it is converted for SocialHub: one rule per field, and
@@ -103,6 +104,7 @@ export function convertField(value: unknown, rule: FieldRule, timeZone: string):
 			if (typeof value === 'object') {
 				throw new InvalidFieldError(`"${label}" must be text, not ${shown(value)}`);
 			}
+			refuseInexactNumber(value, label);
 			result = checkText(String(value).trim(), label);
 			break;
 		case 'integer':
@@ -178,10 +180,24 @@ export function convertField(value: unknown, rule: FieldRule, timeZone: string):
 	return result;
 }
 
+/**
+ * A code, card number or ID that arrived as a JSON number beyond ±2^53 (from an upstream node's
+ * JSON.parse) has already lost digits: sent as text it would name another card. Refused; the
+ * same digits as text are fine.
+ */
+function refuseInexactNumber(value: unknown, label: string): void {
+	if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+		throw new InvalidFieldError(
+			`"${label}" arrived as the number ${shown(value)}, which is beyond ±${Number.MAX_SAFE_INTEGER} and has lost its exact digits on the way; give it as text (a string of digits), e.g. from the source's original text`,
+		);
+	}
+}
+
+/** JSON typed into a field: integers beyond ±2^53 are kept exactly, as text (see exactJson.ts). */
 export function parseJson(value: unknown, label: string): unknown {
 	let parsed = value;
 	if (typeof value === 'string') {
-		const outcome = attempt(() => JSON.parse(value) as unknown);
+		const outcome = attempt(() => parseExactJson(value));
 		if ('failed' in outcome) {
 			const reason = outcome.failed instanceof RangeError ? 'it is nested too deeply' : (outcome.failed as Error).message;
 			throw new InvalidFieldError(`"${label}" is not valid JSON (${reason})`);
@@ -202,6 +218,7 @@ export function pathSegment(value: unknown, label: string): string {
 	if (value !== null && typeof value === 'object') {
 		throw new InvalidFieldError(`"${label}" must be text, not ${shown(value)}`);
 	}
+	refuseInexactNumber(value, label);
 	const text = isBlank(value) ? '' : String(value).trim();
 	if (text === '') throw new InvalidFieldError(`"${label}" is required`);
 	if (text === '.' || text === '..') {

@@ -11,7 +11,8 @@ import type { Failure, FailureKind, RequestData } from './errors';
 import { pause, type Gate, type Signal } from './flowControl';
 import type { NodeRun } from './nodeRun';
 import { backoffMs } from './throttling';
-import { asOwnRequest, getAccessToken, keysOf, renewRejectedToken, tokenFor, transportOf, useTransport } from './token';
+import { asOwnRequest, getAccessToken, keysOf, markRejected, renewRejectedToken, tokenFor, transportOf, useTransport } from './token';
+import { tryToken, type Report } from './tokenProbe';
 import { judgeAnswer, judgeError, type Answer, type RequestNature, type Verdict } from './verdicts';
 
 /**
@@ -64,18 +65,28 @@ const signalOf = (verdict: Verdict): Signal => {
 };
 
 /** Sends the request once through the gate; the answer (any HTTP status) or the error, judged. */
-async function attemptOnce(sending: Sending): Promise<Verdict> {
+async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped'> {
 	const { context, run, gate, requestData, credentials, label, nature } = sending;
-	if (tokenFor(credentials) === '') {
-		// This package's requests get their token before they leave, never by a 401 first.
-		const token = await attemptAsync(async () => await getAccessToken(context.helpers, credentials));
-		if ('failed' in token) return judgeError(token.failed, label, nature, undefined);
+	let report: Report | undefined;
+	for (;;) {
+		if (tokenFor(credentials) === '') {
+			// This package's requests get their token before they leave, never by a 401 first.
+			const token = await attemptAsync(async () => await getAccessToken(context.helpers, credentials));
+			if ('failed' in token) return judgeError(token.failed, label, nature, undefined);
+		}
+		const trial = await tryToken(tokenFor(credentials));
+		if (trial === 'waited') continue;
+		report = trial;
+		break;
 	}
 	await run.ownPlaces?.take(run);
 	const entered = await attemptAsync(async () => await gate.enter(run, run.signal));
-	if ('failed' in entered) {
+	if ('failed' in entered || (!run.continueOnFail && run.stopped)) {
+		// Cancelled, or the run stopped while this request waited for its turn: it is not sent.
+		if (!('failed' in entered)) gate.leave(entered.value, 'neutral');
 		run.ownPlaces?.give();
-		throw entered.failed;
+		report?.(false);
+		return 'stopped';
 	}
 	let answer: Answer | undefined;
 	requestData.postReceive = [
@@ -97,8 +108,18 @@ async function attemptOnce(sending: Sending): Promise<Verdict> {
 			: judgeAnswer(answer, label, nature, keysOf(credentials).baseUrl);
 	gate.leave(entered.value, signalOf(verdict));
 	run.ownPlaces?.give();
+	// Marked before the waiting requests hear of it, so that none of them sends it again.
+	if (!verdict.ok && verdict.tokenRejected) markRejected(requestData.options.headers?.Authorization);
+	report?.(!(!verdict.ok && verdict.tokenRejected));
 	return verdict;
 }
+
+const notSent = (label: string): Delivered => ({
+	ok: false,
+	kind: 'notSent',
+	stopped: true,
+	failure: { message: `${label}: not sent`, description: 'The run stopped (or was cancelled) before this item was sent.' },
+});
 
 /** Delivers the request: retried as the rules above allow, or a final failure. */
 export async function deliver(sending: Sending): Promise<Delivered> {
@@ -114,13 +135,9 @@ export async function deliver(sending: Sending): Promise<Delivered> {
 	let renewed = false;
 	let maybeApplied: Delivered | undefined;
 	for (;;) {
-		if (run.signal?.aborted || (!run.continueOnFail && run.stopped)) {
-			return maybeApplied ?? { ok: false, kind: 'notSent', stopped: true, failure: { message: `${sending.label}: not sent`, description: 'The run stopped before this item was sent.' } };
-		}
-		const attempted = await attemptAsync(async () => await attemptOnce(sending));
-		// Only a cancelled run's waiting requests fail here: they were never sent.
-		if ('failed' in attempted) return maybeApplied ?? { ok: false, kind: 'notSent', stopped: true, failure: { message: `${sending.label}: not sent`, description: (attempted.failed as Error).message } };
-		const verdict = attempted.value;
+		if (run.signal?.aborted || (!run.continueOnFail && run.stopped)) return maybeApplied ?? notSent(sending.label);
+		const verdict = await attemptOnce(sending);
+		if (verdict === 'stopped') return maybeApplied ?? notSent(sending.label);
 		if (verdict.ok) return verdict;
 		if (verdict.tokenRejected) {
 			if (renewed) return { ok: false, kind: 'refused', failure: verdict.failure };

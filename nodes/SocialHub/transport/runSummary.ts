@@ -22,7 +22,7 @@ export function listItems(entries: Array<{ item: number; operationId?: string }>
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What became of the other items of the run, and what re-running it does; '' for a run of one item. */
-export function whatElseHappened(run: NodeRun, item: number, writes: 'operationId' | 'plain' | 'read'): string {
+export function whatElseHappened(run: NodeRun, item: number, writes: 'operationId' | 'plain' | 'read', lead = true): string {
 	const others = (entries: Array<{ item: number; operationId?: string }>) => entries.filter((entry) => entry.item !== item);
 	const applied = others(run.applied());
 	const maybe = others(run.maybeApplied());
@@ -42,7 +42,7 @@ export function whatElseHappened(run: NodeRun, item: number, writes: 'operationI
 	} else if (applied.length + maybe.length > 0 && writes === 'plain') {
 		rerun = ' This operation has no Operation ID: running the node again would send the applied items again, so take them out of its input first.';
 	}
-	return `Of this run's ${run.total} items: ${parts.join('; ')}.${rerun}`;
+	return `${lead ? `Of this run's ${run.total} items: ` : ''}${parts.join('; ')}.${rerun}`;
 }
 
 /** The error for an item that failed in a run of many: SocialHub's reason stays first; the rest follows. */
@@ -68,7 +68,7 @@ export function refusedRun(run: NodeRun, label: string): Failure {
 	const sentNote =
 		sent === 0
 			? `Nothing was sent to SocialHub${run.total > 1 ? ` for any of the ${run.total} items` : ''}. Correct the field and run the node again.`
-			: `n8n's Batching had sent earlier items before item ${first} was prepared: ${whatElseHappened(run, first, 'plain').replace(/ This operation.*$/, '')} Nothing was sent after that.`;
+			: `n8n's Batching had sent earlier items before item ${first} was prepared: ${whatElseHappened(run, first, 'read', false).replace(/answered/g, 'applied')} Nothing was sent after that.`;
 	if (run.total <= 1) return { message: firstProblem.error.message, description: sentNote };
 	const listed = problems.slice(0, 5).map(([item, problem]) => `item ${item}: ${problem.error.message}`);
 	const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';

@@ -10,7 +10,9 @@ import { DEFAULT_BASE_URL } from './constants';
 import { envelopeMessage, isSuccessCode } from './envelope';
 import { SocialHubAuthError, networkFailure } from './errors';
 import { attemptAsync } from '../shared/attempt';
+import { clearGates } from './flowControl';
 import { foreignOrigin } from './origin';
+import { clearTokenTrials } from './tokenProbe';
 import { displayUrl, originOf, redact } from './redact';
 
 /**
@@ -319,6 +321,8 @@ export function clearTokenCache(): void {
 	states.clear();
 	rejected.clear();
 	keysMemo.clear();
+	clearTokenTrials();
+	clearGates();
 }
 
 /** SocialHub refused these keys: remembered longer than a transport failure. */

@@ -9,14 +9,25 @@ import { text } from '../common';
  * The sign is Operation Type's to give: a negative value would turn an increase into a deduction,
  * or a decrease into an award, whatever the workflow says.
  */
-function refuseNegativePoints(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-	const { pointValue } = options.body as IDataObject;
+function checkAdjustment(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const { pointValue, operationType, effectiveEndTime } = options.body as IDataObject;
 	if (typeof pointValue === 'number' && pointValue < 0) {
 		throw new InvalidFieldError(
 			`"Point Value" must be above 0 (got ${pointValue}); Operation Type says whether the points are added or deducted`,
 		);
 	}
+	// Points added with an expiry already past would be expired on arrival. A deduction's expiry
+	// marks no points of its own (SocialHub still requires the field), so any valid time is sent.
+	if (operationType === BEHAVIOR_INCREASE && typeof effectiveEndTime === 'number' && effectiveEndTime < Date.now() - CLOCK_SKEW_MS) {
+		throw new InvalidFieldError(
+			`"Effective End Time" is in the past (${new Date(effectiveEndTime).toISOString()}): the points would be expired on arrival. Give a time in the future`,
+		);
+	}
 }
+
+const BEHAVIOR_INCREASE = 6;
+/** How far in the past an expiry may be before it is refused: clocks of n8n and SocialHub differ a little. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 const pointValue: INodeProperties = {
 	displayName: 'Point Value',
@@ -156,5 +167,5 @@ export const adjustPoints: OperationDefinition = {
 	method: 'POST',
 	url: '/v1/points/adjustment',
 	fields: (version) => byVersion[version],
-	finish: refuseNegativePoints,
+	finish: checkAdjustment,
 };
