@@ -3,19 +3,29 @@ import { sleep } from 'n8n-workflow';
 /**
  * Flow control for the requests this process sends to one SocialHub tenant (Base URL + App ID).
  * n8n's declarative engine starts every item's request at once; a gateway that limits requests
- * at a time or per second then refuses most of them. The gate keeps a window of requests in
- * flight and, once SocialHub has throttled, paces requests at the rate SocialHub accepted:
- * - the window starts at MAX_WINDOW (as many at once as n8n would send: no cost where SocialHub
- *   is not limited; it also bounds sockets, one per request in n8n), shrinks on a throttle to the
- *   number that was in flight when the refused request left, and grows by one per window's worth
- *   of answers;
- * - the pace is set on a throttle to the rate answered in the last second (once any was) and
- *   grows by 0.1 request/s per answer, i.e. 10 % a second.
- * Waiting uses n8n-workflow's `sleep` (n8n's rules forbid timers) and ends when the run is cancelled.
+ * at a time or per second then refuses most of them. The gate holds a window of requests in flight
+ * (as TCP does) and, where a window cannot hold to a limit, a pace:
+ * - the window of a tenant new to this process starts at INITIAL_WINDOW and doubles with every
+ *   window's worth of accepted answers up to MAX_WINDOW (no limit seen: as many at once as n8n
+ *   would send; it also bounds sockets, one per request in n8n);
+ * - on a throttle (once per round of requests) it shrinks to the requests that left before the
+ *   refused one and are still in flight (SocialHub took those), at most by half at a time, then
+ *   grows again: doubling per round while below half of where it was cut, then by one every
+ *   PROBE_ROUNDS rounds;
+ * - when SocialHub still throttles with one or two requests in flight (a limit per second close
+ *   by), requests are also paced just below the rate SocialHub accepted over the last second;
+ *   the pace grows by 3 % a second while SocialHub accepts.
+ * The gate outlives runs, so a tenant's next run starts where the last one ended. Waiting uses
+ * n8n-workflow's `sleep` (n8n's rules forbid timers) and ends when the run is cancelled.
  */
 
 export const MAX_WINDOW = 512;
+export const INITIAL_WINDOW = 64;
 const MIN_RATE = 1;
+/** Pace growth per accepted answer (requests/s): 3 % a second at any pace. */
+const RATE_GROWTH = 0.03;
+/** Above its last cut, the window tries one more request after this many rounds of answers. */
+const PROBE_ROUNDS = 4;
 
 /** Waits `ms`, in steps of at most 250 ms so that a cancelled run stops waiting. */
 export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
@@ -85,23 +95,30 @@ export class Places {
 /** One request's passage through the gate. */
 export interface Ticket {
 	sentAt: number;
-	/** Requests of this gate in flight when it left. */
-	othersInFlight: number;
+	/** Its place in the order requests left the gate. */
+	seq: number;
 }
 
 /** How an answered request counts: accepted, throttled (or the machine's own limit), or neither. */
 export type Signal = 'ok' | 'throttled' | 'neutral';
 
 export class Gate {
-	window = MAX_WINDOW;
-	/** Requests per second once SocialHub has throttled; undefined: unpaced. */
+	window = INITIAL_WINDOW;
+	/** Below this the window doubles per round; above it, it grows by one. */
+	private threshold = MAX_WINDOW;
+	/** Requests per second once SocialHub throttled below a full window; undefined: unpaced. */
 	rate?: number;
 	private readonly places = new Places(() => Math.max(1, Math.floor(this.window)));
 	private growth = 0;
 	private lastCut = 0;
 	private nextSlotAt = 0;
+	/** When recent answers were accepted (ms epoch). */
 	private readonly answeredAt: number[] = [];
-	private busySince = 0;
+	private activeSince = 0;
+	private lastActive = 0;
+	private seq = 0;
+	/** Requests in flight, by the order they left. */
+	private readonly flying = new Set<number>();
 
 	get inFlight(): number {
 		return this.places.inUse;
@@ -120,38 +137,51 @@ export class Gate {
 				throw new Cancelled();
 			}
 		}
-		if (this.places.inUse === 1) this.busySince = Date.now();
-		return { sentAt: Date.now(), othersInFlight: this.places.inUse - 1 };
+		const now = Date.now();
+		if (now - this.lastActive > 1000) this.activeSince = now;
+		this.lastActive = now;
+		const seq = ++this.seq;
+		this.flying.add(seq);
+		return { sentAt: now, seq };
 	}
 
 	/** The request is answered (or failed): its place is free; the window and pace learn from it. */
 	leave(ticket: Ticket, signal: Signal): void {
 		const now = Date.now();
+		this.lastActive = now;
+		this.flying.delete(ticket.seq);
 		if (signal === 'ok') {
 			this.answeredAt.push(now);
-			if (this.answeredAt.length > 4096) this.answeredAt.splice(0, 2048);
+			if (this.answeredAt.length > 8192) this.answeredAt.splice(0, 4096);
 			if (this.window < MAX_WINDOW) {
-				this.growth += 1 / this.window;
-				if (this.growth >= 1) {
+				this.growth += this.window < this.threshold ? 1 : 1 / (PROBE_ROUNDS * this.window);
+				while (this.growth >= 1) {
 					this.window = Math.min(MAX_WINDOW, this.window + 1);
 					this.growth -= 1;
 				}
 			}
-			if (this.rate !== undefined) this.rate += 0.1;
+			if (this.rate !== undefined) this.rate += RATE_GROWTH;
 		} else if (signal === 'throttled' && ticket.sentAt >= this.lastCut) {
 			// Requests sent before the last cut saw the old window: they do not cut again.
 			this.lastCut = now;
-			this.window = Math.max(1, Math.min(this.window - 1, ticket.othersInFlight));
-			// Without an answer accepted yet (a limit at a time refuses at once) only the window learns.
-			const accepted = this.acceptedRate(now);
-			if (accepted > 0) this.rate = Math.max(MIN_RATE, Math.min(this.rate ?? Infinity, accepted));
+			// A throttle is answered at once: requests that left before it and are still in flight were
+			// accepted. That many fit the limit (never less than half the window: answers cross).
+			let ahead = 0;
+			for (const seq of this.flying) if (seq < ticket.seq) ahead++;
+			const before = this.window;
+			this.window = Math.max(1, Math.min(before - 1, Math.max(Math.floor(before / 2), ahead)));
+			this.threshold = Math.max(2, Math.floor(before / 2));
+			if (before <= 2) {
+				const accepted = this.acceptedRate(now);
+				if (accepted > 0) this.rate = Math.max(MIN_RATE, accepted * 0.95);
+			}
 		}
 		this.places.give();
 	}
 
 	/** Answers accepted per second over the last second (or since the gate got busy, if later). */
 	private acceptedRate(now: number): number {
-		const span = Math.max(200, Math.min(1000, now - this.busySince));
+		const span = Math.max(200, Math.min(1000, now - this.activeSince));
 		let count = 0;
 		for (let at = this.answeredAt.length - 1; at >= 0 && this.answeredAt[at] >= now - span; at--) count++;
 		return (count * 1000) / span;

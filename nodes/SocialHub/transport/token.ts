@@ -7,11 +7,12 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from './constants';
-import { envelopeMessage, isSuccessCode } from './envelope';
-import { SocialHubAuthError, networkFailure } from './errors';
+import { envelopeCode, envelopeMessage, isSuccessCode } from './envelope';
+import { SocialHubAuthError, networkFailure, type FailureKind } from './errors';
 import { attemptAsync } from '../shared/attempt';
 import { clearGates } from './flowControl';
 import { foreignOrigin } from './origin';
+import { isRateLimitAnswer, retryAfterOf } from './throttling';
 import { clearTokenTrials } from './tokenProbe';
 import { displayUrl, originOf, redact } from './redact';
 
@@ -76,7 +77,7 @@ export function useTransport(credentials: ICredentialDataDecryptedObject, transp
 }
 
 function refuseBaseUrl(raw: string, why: string): never {
-	throw new SocialHubAuthError(`The credential's Base URL "${displayUrl(raw)}" ${why}`);
+	throw new SocialHubAuthError(`The credential's Base URL "${displayUrl(raw)}" ${why}`, 'refused');
 }
 
 /** The credential's Base URL without a trailing slash; refuses anything but a plain http(s) URL. */
@@ -139,7 +140,7 @@ interface KeyState {
 	transport?: TransportOptions & { until: number };
 	live?: CachedToken;
 	inFlight?: Promise<CachedToken>;
-	failure?: { message: string; until: number };
+	failure?: { error: SocialHubAuthError; until: number };
 }
 
 /** Per fingerprint: the newest token, the exchange under way, the last failure. */
@@ -280,7 +281,7 @@ export async function getAccessToken(
 	const { baseUrl, fingerprint } = keysOf(credentials);
 	const state = stateOf(fingerprint);
 	const now = Date.now();
-	if (state.failure && now < state.failure.until) throw new SocialHubAuthError(state.failure.message);
+	if (state.failure && now < state.failure.until) throw state.failure.error;
 	if (state.inFlight) return (await state.inFlight).accessToken;
 	if (isUsable(state.live, now) && now - state.live.obtainedAt < REUSE_WINDOW_MS) {
 		return state.live.accessToken;
@@ -292,11 +293,12 @@ export async function getAccessToken(
 	const outcome = await attemptAsync(() => exchange);
 	state.inFlight = undefined;
 	if ('failed' in outcome) {
-		const error = outcome.failed;
-		const message = error instanceof Error ? error.message : String(error);
-		const memory = error instanceof TokenRejectedError ? REJECTION_MEMORY_MS : FAILURE_MEMORY_MS;
-		state.failure = { message, until: Date.now() + memory };
-		throw error instanceof SocialHubAuthError ? error : new SocialHubAuthError(message);
+		const failed = outcome.failed;
+		const error = failed instanceof SocialHubAuthError ? failed : new SocialHubAuthError(failed instanceof Error ? failed.message : String(failed));
+		// A rate limit answers for as long as SocialHub asked; refused keys for a while; the rest briefly.
+		const memory = error.kind === 'throttled' ? error.retryAfterMs ?? FAILURE_MEMORY_MS : error instanceof TokenRejectedError ? REJECTION_MEMORY_MS : FAILURE_MEMORY_MS;
+		state.failure = { error, until: Date.now() + memory };
+		throw error;
 	}
 	state.live = outcome.value;
 	state.failure = undefined;
@@ -326,7 +328,11 @@ export function clearTokenCache(): void {
 }
 
 /** SocialHub refused these keys: remembered longer than a transport failure. */
-export class TokenRejectedError extends SocialHubAuthError {}
+export class TokenRejectedError extends SocialHubAuthError {
+	constructor(message: string) {
+		super(message, 'refused');
+	}
+}
 
 function lifetimeOf(data: Record<string, unknown>, now: number): number | undefined {
 	const seconds = Number(data.expiresIn ?? data.expireIn);
@@ -405,9 +411,17 @@ export async function exchangeToken(
 	const status = Number(response.statusCode ?? 200);
 	const body = response.body;
 	const said = envelopeMessage(body);
-	const fail = (message: string, Kind: typeof SocialHubAuthError = SocialHubAuthError): never => {
-		throw new Kind(redact(message, secrets));
+	const fail = (message: string, kind: FailureKind = 'refused'): never => {
+		throw kind === 'refused' ? new TokenRejectedError(redact(message, secrets)) : new SocialHubAuthError(redact(message, secrets), kind);
 	};
+	const retryAfterMs = retryAfterOf(response.headers?.['retry-after'] ?? response.headers?.['Retry-After']);
+	if (status === 429 || status === 503 || (status < 300 && isRateLimitAnswer(body))) {
+		throw new SocialHubAuthError(
+			redact(`SocialHub is limiting the request rate for access tokens (${status < 300 ? `code ${envelopeCode(body) ?? '(none)'}` : `HTTP ${status}`})${said ? `: ${said}` : ''}`, secrets),
+			'throttled',
+			retryAfterMs,
+		);
+	}
 	if (status >= 300 && status < 400) {
 		const location = response.headers?.location ?? response.headers?.Location;
 		const target = originOf(location, `${baseUrl}/`) ?? 'another address';
@@ -416,11 +430,12 @@ export async function exchangeToken(
 		);
 	}
 	if (status === 401 || status === 403) {
-		fail(`SocialHub rejected the App ID and App Secret (HTTP ${status})${said ? `: ${said}` : ''}`, TokenRejectedError);
+		fail(`SocialHub rejected the App ID and App Secret (HTTP ${status})${said ? `: ${said}` : ''}`);
 	}
 	if (status >= 500) {
 		fail(
 			`SocialHub's token service failed (HTTP ${status})${said ? `: ${said}` : ''}. No access token was issued; this is not a sign of a wrong App ID or App Secret. Try again later.`,
+			'notSent',
 		);
 	}
 	if (status >= 400) {
@@ -434,7 +449,7 @@ export async function exchangeToken(
 	}
 	const data = ((body as Record<string, unknown>).data ?? {}) as Record<string, unknown>;
 	if (!isSuccessCode(body)) {
-		fail(`SocialHub rejected the App ID and App Secret: ${said ?? 'no access token was issued'}`, TokenRejectedError);
+		fail(`SocialHub rejected the App ID and App Secret: ${said ?? 'no access token was issued'}`);
 	}
 	const token = data && typeof data === 'object' ? data.accessToken : undefined;
 	if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) {

@@ -1,0 +1,164 @@
+/**
+ * Thousands of items against a SocialHub that limits requests (issue 19): every item applied
+ * exactly once, the run green, Retry-After honoured, far fewer requests than items × tries.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters, useSandbox } from '../fixture';
+
+const ctx = useSandbox();
+
+const items = (count: number, prefix = 'fc') => Array.from({ length: count }, (_, i) => ({ op: `${prefix}-${i}` }));
+const byItem = adjustParameters({ operationId: '={{ $json.op }}', pointValue: 1 });
+const adjusted = () => ctx.sandbox.apiRequests('/v1/points/adjustment');
+
+/** Every Operation ID of the run applied exactly once, and the balance to match. */
+function expectAppliedOnce(count: number) {
+	const stats = ctx.sandbox.stats();
+	expect(stats.applied).toBe(count);
+	expect(stats.appliedMoreThanOnce).toBe(0);
+	expect(ctx.sandbox.state.accounts.get('PA0001')?.balance).toBe(1000 + count);
+}
+
+describe('a limit on requests at a time', () => {
+	it('2,000 adjustments, 50 at a time, HTTP 429 with Retry-After: 1 beyond: all applied once, the run green', async () => {
+		ctx.sandbox.setLimits({ maxConcurrent: 50, retryAfter: 1 });
+		ctx.sandbox.options.latencyMs = 5;
+		const { error, items: out } = await ctx.engine.run(byItem, items(2000));
+		ctx.sandbox.options.latencyMs = 0;
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(2000);
+		expectAppliedOnce(2000);
+		expect(ctx.sandbox.stats().maxInFlight).toBeLessThanOrEqual(50);
+		// The first burst is refused once; after that the node keeps within the limit.
+		expect(adjusted().length / 2000).toBeLessThan(1.5);
+	}, 120_000);
+
+	it('HTTP 503 on overload and HTTP 200 with a rate-limit code are throttling too', async () => {
+		for (const limits of [{ throttleStatus: 503 }, { throttleInBody: true }, { throttleInBody: true, throttleCode: 10029 }]) {
+			ctx.sandbox.reset();
+			ctx.sandbox.setLimits({ maxConcurrent: 10, retryAfter: 0, ...limits });
+			ctx.sandbox.options.latencyMs = 5;
+			const { error } = await ctx.engine.run(byItem, items(300, JSON.stringify(limits)));
+			ctx.sandbox.options.latencyMs = 0;
+			expect(error).toBeUndefined();
+			expectAppliedOnce(300);
+		}
+	}, 120_000);
+
+	it('a list (Return All) and a create go through the same limit', async () => {
+		ctx.sandbox.setLimits({ maxConcurrent: 5, retryAfter: 0 });
+		const reads = await ctx.engine.run({ resource: 'points', operation: 'getPointsRecords', accountCode: 'PA0001', returnAll: true }, items(100));
+		expect(reads.error).toBeUndefined();
+		expect(reads.items).toHaveLength(100);
+		const creates = await ctx.engine.run(
+			{ resource: 'consumer', operation: 'createConsumer', name: '={{ $json.op }}', mobilePhone: '={{ "139" + String($itemIndex).padStart(8, "0") }}', phonePrefCode: '+86', organizationCode: 'ORG1' },
+			items(100),
+		);
+		expect(creates.error).toBeUndefined();
+		expect(ctx.sandbox.state.consumers.size).toBe(101);
+	}, 60_000);
+
+	it('version 1 nodes get the same flow control', async () => {
+		ctx.sandbox.setLimits({ maxConcurrent: 10, retryAfter: 0 });
+		const { error } = await ctx.engine.run(byItem, items(300), { typeVersion: 1 });
+		expect(error).toBeUndefined();
+		expectAppliedOnce(300);
+	}, 60_000);
+});
+
+describe('a limit per second', () => {
+	it('1,000 adjustments at 250 per second: all applied once, close to the limit’s own pace', async () => {
+		ctx.sandbox.setLimits({ rateLimit: 250 });
+		const started = Date.now();
+		const { error } = await ctx.engine.run(byItem, items(1000));
+		const seconds = (Date.now() - started) / 1000;
+		expect(error).toBeUndefined();
+		expectAppliedOnce(1000);
+		// 1,000 at 250/s takes at least 3 s (four one-second windows); a run that ignored Retry-After would fail.
+		expect(seconds).toBeGreaterThanOrEqual(3);
+		expect(adjusted().length / 1000).toBeLessThan(2);
+	}, 120_000);
+});
+
+describe('the node’s own cap: Options > Max Concurrent Requests', () => {
+	it.each([1, 3])('at most %i of its requests at once', async (cap) => {
+		ctx.sandbox.options.latencyMs = 20;
+		const { error } = await ctx.engine.run({ ...byItem, options: { maxConcurrentRequests: cap } }, items(30));
+		ctx.sandbox.options.latencyMs = 0;
+		expect(error).toBeUndefined();
+		expect(ctx.sandbox.stats().maxInFlight).toBe(cap);
+	});
+
+	it.each([0, 1.5, 'many', 600])('%s is refused naming the option, before anything is sent', async (cap) => {
+		const { error } = await ctx.engine.run({ ...byItem, options: { maxConcurrentRequests: cap } }, items(3));
+		expect(error?.message).toContain('"Max Concurrent Requests"');
+		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe('the token endpoint under load', () => {
+	it.each<[string, IDataObject]>([
+		['HTTP 429 with Retry-After', { status: 429, retryAfter: 1 }],
+		['HTTP 200 with code 429 "请求过于频繁"', { status: 200, body: { code: '429', msg: '请求过于频繁，请稍后再试' }, retryAfter: 0 }],
+	])('%s: a rate limit, waited for and retried, never taken for wrong keys', async (_what, fault) => {
+		ctx.sandbox.addFault({ path: '/v1/auth/token', times: 2, ...fault });
+		const { error, items: out } = await ctx.engine.run(byItem, items(20));
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(20);
+		expect(ctx.sandbox.tokenCalls).toBe(1);
+		expectAppliedOnce(20);
+	});
+
+	it('a rate limit that never ends is reported as a rate limit, not as wrong keys', async () => {
+		ctx.sandbox.addFault({ path: '/v1/auth/token', times: Infinity, status: 200, body: { code: '429', msg: '请求过于频繁，请稍后再试' }, retryAfter: 0 });
+		const { error } = await ctx.engine.run(byItem, items(1));
+		expect(error?.message).toContain('请求过于频繁');
+		expect(error?.message).not.toContain('rejected the App ID and App Secret');
+		expect(error?.description).toContain('limiting the request rate');
+		// The keys are fine: once the limit lifts, the next run works without any edit.
+		ctx.sandbox.clearFaults();
+		expect((await ctx.engine.run(byItem, items(1, 'after'))).error).toBeUndefined();
+	});
+});
+
+describe('a stale stored token', () => {
+	it('is tried by one request first: 200 items cost one refused request, not 200', async () => {
+		await ctx.engine.run(byItem, items(1, 'warm'));
+		ctx.sandbox.expireTokens();
+		// As after a restart of n8n: the stored token is all this process knows.
+		const { clearTokenCache } = await import('../../nodes/SocialHub/transport/token');
+		clearTokenCache();
+		ctx.sandbox.requests.length = 0;
+		const { error } = await ctx.engine.run(byItem, items(200));
+		expect(error).toBeUndefined();
+		const stale = ctx.engine.storedCredential()?.accessToken;
+		expect(adjusted().filter((r) => r.authorization === stale)).toHaveLength(1);
+		expect(adjusted()).toHaveLength(201);
+	});
+});
+
+describe('another node retrying a refused adjustment with the same Operation ID', () => {
+	it('an adjustment throttled until it gave up may be sent again by the next node in the same execution', async () => {
+		const { NODE_TYPE, CREDENTIAL_REF } = await import('../../harness/engine');
+		ctx.sandbox.addFault({ path: '/v1/points/adjustment', status: 429, retryAfter: 0, times: 30 });
+		const node = (name: string, x: number) => ({
+			id: name, name, type: NODE_TYPE, typeVersion: 2, position: [x, 0] as [number, number],
+			parameters: { ...adjustParameters({ operationId: 'same-op', pointValue: 1 }) }, credentials: { socialHubApi: CREDENTIAL_REF },
+		});
+		const nodes = [
+			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
+			{ ...node('A', 200), onError: 'continueErrorOutput' as const },
+			node('B', 400),
+		];
+		const connections = {
+			Start: { main: [[{ node: 'A', type: 'main' as const, index: 0 }]] },
+			A: { main: [[], [{ node: 'B', type: 'main' as const, index: 0 }]] },
+		};
+		const run = await ctx.engine.runWorkflow({ nodes, connections });
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(run.data.resultData.runData.B[0].data?.main[0]?.[0].json).toMatchObject({ code: '200', data: { operationId: 'same-op' } });
+		expectAppliedOnce(1);
+		expect(SANDBOX_APP_ID && SANDBOX_APP_SECRET).toBeTruthy();
+	});
+});
