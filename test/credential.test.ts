@@ -87,9 +87,9 @@ describe('SocialHub API credential', () => {
 	});
 
 	it('a token endpoint answering an HTTP error: the message carries SocialHub’s message, never the secret', async () => {
-		ctx.sandbox.addFault({ path: '/v1/auth/token', status: 503, body: { code: 503, msg: 'Auth service is down for maintenance' } });
+		ctx.sandbox.addFault({ path: '/v1/auth/token', status: 500, body: { code: 500, msg: 'Auth service is down for maintenance' } });
 		const { error } = await ctx.engine.run(adjustParameters());
-		expect(error?.message).toBe("Adjust Member Points failed: SocialHub's token service failed (HTTP 503): Auth service is down for maintenance. No access token was issued; this is not a sign of a wrong App ID or App Secret. Try again later.");
+		expect(error?.message).toBe("Adjust Member Points failed: SocialHub's token service failed (HTTP 500): Auth service is down for maintenance. No access token was issued; this is not a sign of a wrong App ID or App Secret. Try again later.");
 		expect(JSON.stringify(error)).not.toContain(SANDBOX_APP_SECRET);
 		expect(ctx.sandbox.apiRequests('/v1/points')).toHaveLength(0);
 	});
