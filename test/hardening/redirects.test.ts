@@ -10,9 +10,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { HostileServer, type Received, type Reply, newEngine, ok } from './hostile';
 
 const SECRET = 'redirect-secret-4242';
-/** n8n-core 1.x keeps only the status of a failed response, not its Location header. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ENGINE_KEEPS_HEADERS = Number((require('n8n-core/package.json') as { version: string }).version.split('.')[0]) >= 2;
 const target = new HostileServer(() => ({ body: ok({ accessToken: 'tok-evil', applied: true }) }));
 let redirectStatus = 307;
 let redirectTokenEndpoint = false;
@@ -60,7 +57,8 @@ describe('class 2: API calls answered with a redirect', () => {
 			redirectStatus = status;
 			const { error, items } = await engine().run(parameters);
 			expect(items).toHaveLength(0);
-			expect(error?.message).toContain(`redirect (HTTP ${status}) to ${ENGINE_KEEPS_HEADERS ? target.url : 'another address'}`);
+			// The runner reads every answer itself (headers included), on n8n 1.x and 2.x alike.
+			expect(error?.message).toContain(`redirect (HTTP ${status}) to ${target.url}`);
 			expect(target.received).toHaveLength(0);
 			expect(origin.requests('/v1/auth/token')).toHaveLength(1);
 		});
