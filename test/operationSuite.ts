@@ -32,6 +32,24 @@ export function definitionOf(key: string) {
 	return operation;
 }
 
+/** `value` with '{{ $json.value }}' as fixed text in place of its first text (a nested row's, for collections). */
+function withTemplate(value: unknown): unknown {
+	if (!value || typeof value !== 'object') return '{{ $json.value }}';
+	const copy = structuredClone(value) as Record<string, unknown>;
+	const stack: Array<Record<string, unknown>> = [copy];
+	while (stack.length > 0) {
+		const node = stack.shift()!;
+		for (const [key, child] of Object.entries(node)) {
+			if (typeof child === 'string' && !child.startsWith('=')) {
+				node[key] = '{{ $json.value }}';
+				return copy;
+			}
+			if (child && typeof child === 'object') stack.push(child as Record<string, unknown>);
+		}
+	}
+	return copy;
+}
+
 /** Registers the common checks of operation `key` ("resource.operation"); returns the test context. */
 export function describeOperation(key: string, spec: OperationSpec) {
 	const ctx = useSandbox();
@@ -72,6 +90,20 @@ export function describeOperation(key: string, spec: OperationSpec) {
 				expect(request.path).toContain('..%2Fx%2Fy%3Fz%3D1%23frag');
 				expect(request.path.startsWith(definitionOf(key).url.split('{')[0])).toBe(true);
 				expect(request.query.z).toBeUndefined();
+			});
+		}
+
+		const fixedFields = versions.flatMap((version) =>
+			Object.keys(baseline(version))
+				.filter((name) => !['resource', 'operation'].includes(name))
+				.map((name) => [version, name] as const),
+		);
+		if (fixedFields.length > 0) {
+			it.each(fixedFields)('v%s: %s holding {{ … }} as fixed text is refused naming the field, before any request', async (version, name) => {
+				const { error } = await ctx.engine.run({ ...baseline(version), [name]: withTemplate(baseline(version)[name]) }, [{ value: 'x' }], { typeVersion: version });
+				expect(error?.message).toContain("holds n8n's expression syntax as fixed text ({{ $json.value }})");
+				expect(error?.message).toContain('Switch the field to Expression');
+				expect(ctx.sandbox.requests).toHaveLength(0);
 			});
 		}
 

@@ -24,7 +24,7 @@ describe('Customer → Get', () => {
 		expect(Number(first.query.timestamp)).toBeGreaterThanOrEqual(before);
 		expect(first.query.nonceId).toMatch(/^[0-9a-f]{32}$/);
 		expect(second.query.nonceId).not.toBe(first.query.nonceId);
-		expect(items[0].json).toMatchObject({ data: { consumerCode: 'C0001' } });
+		expect(items[0].json).toMatchObject({ consumerCode: 'C0001' });
 	});
 
 	it('an explicit timestamp and nonce still win', async () => {

@@ -105,7 +105,7 @@ describe('class 7: the token exchange honours Request Options', () => {
 		engine.setCredential({ baseUrl: tlsUrl, appId: 'app', appSecret: 'secret-tls-1' });
 		const { error, items } = await engine.run({ resource: 'member', operation: 'getMember', cardNo: 'M0001', requestOptions: { allowUnauthorizedCerts: true } });
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ data: { cardNo: 'M0001' } });
+		expect(items[0].json).toMatchObject({ cardNo: 'M0001' });
 		expect(tlsSeen).toEqual(['POST /v1/auth/token', 'GET /v1/member/M0001']);
 	});
 

@@ -1,4 +1,5 @@
 import { V1 } from '../fixture';
+import { outputOf } from '../outputs';
 import { describeOperation } from '../operationSuite';
 
 const ctx = describeOperation('masterdata.batchSyncProduct', {
@@ -37,7 +38,8 @@ describe('Master Data → Add Products', () => {
 			// n8n fills every field of a collection row with its default, as the editor does.
 			{ code: 'P2', name: 'Gift box', type: 1, price: 0, gender: 'Unknown' },
 		]);
-		expect(items[0].json).toMatchObject({ data: { count: 2 } });
+		// Version 1 outputs SocialHub's envelope, version 2 the resource itself.
+		expect(outputOf(items[0], settings)).toMatchObject({ count: 2 });
 	});
 
 	it('the product list can come as JSON from an expression', async () => {

@@ -21,6 +21,6 @@ describe('Master Data → Add Store', () => {
 			organizationCode: 'S-SH-01', organizationName: 'Shanghai Flagship', type: 99, storeStatus: 10, parentOrganizationCode: 'HQ',
 			sourceCode: 'POS', sourceName: 'POS system', nickName: 'SH1', cnName: '上海旗舰店', enName: 'Shanghai Flagship', storeCategoryId: 3,
 		});
-		expect(items[0].json).toMatchObject({ data: { id: expect.any(String) } });
+		expect(items[0].json).toMatchObject({ id: expect.any(String) });
 	});
 });

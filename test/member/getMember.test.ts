@@ -11,7 +11,7 @@ describe('Member → Get Member', () => {
 	it('GET /v1/member/{cardNo}', async () => {
 		const { items } = await ctx.engine.run({ resource: 'member', operation: 'getMember', cardNo: 'M0001' });
 		expect(ctx.sandbox.apiRequests('/v1/member')[0]).toMatchObject({ method: 'GET', path: '/v1/member/M0001' });
-		expect(items[0].json).toMatchObject({ code: '200', data: { cardNo: 'M0001', consumerCode: 'C0001' } });
+		expect(items[0].json).toMatchObject({ cardNo: 'M0001', consumerCode: 'C0001' });
 	});
 
 	it('a path value cannot change the endpoint', async () => {

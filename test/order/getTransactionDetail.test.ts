@@ -14,6 +14,6 @@ describe('Order → Get Transaction', () => {
 		await ctx.engine.run(order);
 		const detail = await ctx.engine.run({ resource: 'order', operation: 'getTransactionDetail', orderCode: 'T-1001' });
 		expect(ctx.sandbox.apiRequests('/v1/transactions')[1]).toMatchObject({ method: 'POST', path: '/v1/transactions/T-1001' });
-		expect(detail.items[0].json).toMatchObject({ data: { transactionCode: 'T-1001' } });
+		expect(detail.items[0].json).toMatchObject({ transactionCode: 'T-1001' });
 	});
 });

@@ -1,4 +1,5 @@
 import { V1 } from '../fixture';
+import { outputOf } from '../outputs';
 import { BLANK, describeOperation } from '../operationSuite';
 import { order } from './orders';
 
@@ -36,7 +37,8 @@ describe('Order → Sync Transaction', () => {
 			totalAmount: 23800, couponAmount: 1000, discountAmount: 1000, totalDisAmount: 2000, costAmount: 12000, grossAmount: 11800, freight: 0,
 			details: [{ productCode: 'SKU-1', title: 'Sneaker', qty: 2, price: 12900, detailCode: 'L1', direction: 0, totalAmount: 23800, couponAmount: 1000, discountAmount: 1000, totalDisAmount: 2000, costAmount: 12000, grossAmount: 11800 }],
 		});
-		expect(items[0].json).toMatchObject({ code: '200', data: { orderCode: 'T-1001', consumerCode: 'C0001' } });
+		// Version 1 outputs SocialHub's envelope, version 2 the resource itself.
+		expect(outputOf(items[0], settings)).toMatchObject({ orderCode: 'T-1001', consumerCode: 'C0001' });
 	});
 
 	it('an ISO order date with a zone is written in the workflow time zone', async () => {

@@ -38,7 +38,7 @@ describe('Points → Adjust Member Points', () => {
 			upgradeTierFlag: 1,
 		});
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ code: '200', data: { operationId: 'op-1', balance: 1100 } });
+		expect(items[0].json).toMatchObject({ operationId: 'op-1', balance: 1100 });
 		expect(ctx.sandbox.state.accounts.get('PA0001')?.balance).toBe(1100);
 	});
 
@@ -105,7 +105,7 @@ describe('Points → Adjust Member Points', () => {
 	it('never applies the same operation ID twice', async () => {
 		await ctx.engine.run(adjustParameters({ operationId: 'same' }));
 		const { items } = await ctx.engine.run(adjustParameters({ operationId: 'same' }));
-		expect(items[0].json).toMatchObject({ data: { duplicate: true } });
+		expect(items[0].json).toMatchObject({ duplicate: true });
 		expect(ctx.sandbox.state.accounts.get('PA0001')?.balance).toBe(1100);
 	});
 
@@ -131,9 +131,9 @@ describe('Points → Adjust Member Points', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(4);
-		expect(items[0].json).toMatchObject({ code: '200' });
+		expect(items[0].json).not.toHaveProperty('error');
 		expect(items[1].json.error).toContain('Insufficient points');
-		expect(items[2].json).toMatchObject({ code: '200' });
+		expect(items[2].json).not.toHaveProperty('error');
 		expect(items[3].json.error).toContain('"Point Value" must be a whole number other than 0');
 		expect(ctx.sandbox.state.accounts.get('PA0001')?.balance).toBe(1040);
 	});

@@ -15,10 +15,8 @@ export function versionDescription(base: INodeTypeBaseDescription, version: Node
 	return {
 		...base,
 		version,
-		subtitle:
-			version === 1
-				? '={{$parameter["operation"] + ": " + $parameter["resource"]}}'
-				: `={{ ${JSON.stringify(names)}[$parameter["operation"]] }}`,
+		// "Points: Adjust" (version 2), "Points Management: Adjust Member Points" (version 1).
+		subtitle: `={{ ${JSON.stringify(names)}[$parameter["resource"] + "." + $parameter["operation"]] }}`,
 		defaults: { name: 'SocialHub' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

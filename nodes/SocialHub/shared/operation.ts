@@ -9,6 +9,7 @@ import type {
 
 import type { Field } from './fields';
 import { field, place, readField } from './fields';
+import { refuseUnevaluated } from './fixedText';
 
 /** 1: the vendor package's parameters (saved workflows run unchanged); 2: n8n's UX guidelines. */
 export type NodeVersion = 1 | 2;
@@ -49,12 +50,14 @@ const returnAll = field({
 	description: 'Whether to return all results or only up to a given limit',
 });
 
+// No typeOptions.minValue: n8n's number box would silently turn what the user typed into another
+// number. Limit is checked when the run starts instead (transport/runOptions.ts).
 const limit = (shown: IDisplayOptions) =>
+	// eslint-disable-next-line n8n-nodes-base/node-param-type-options-missing-from-limit
 	field({
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
-		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
 		displayOptions: shown,
@@ -69,7 +72,6 @@ function v1PagingFields(location: 'query' | 'body'): Field[] {
 				displayName: 'Page Number',
 				name: 'pageNo',
 				type: 'number',
-				typeOptions: { minValue: 1 },
 				default: 1,
 				description: 'The page to read, starting at 1',
 				displayOptions: { show: { returnAll: [false] } },
@@ -81,7 +83,6 @@ function v1PagingFields(location: 'query' | 'body'): Field[] {
 				displayName: 'Page Size',
 				name: 'pageSize',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100 },
 				default: 10,
 				description: 'Rows per page, at most 100. With Return All, fewer larger pages mean fewer requests.',
 			},
@@ -155,12 +156,14 @@ export function fieldsOf(operation: OperationDefinition, version: NodeVersion): 
  * field) for a refused value, or n8n's own error for an expression n8n cannot evaluate.
  */
 function requestBuild(operation: OperationDefinition, version: NodeVersion) {
-	const fields = fieldsOf(operation, version).filter((f) => f.in || f.children);
+	const checked = fieldsOf(operation, version);
+	const fields = checked.filter((f) => f.in || f.children);
 	const steps = [operation.finish, version === 2 && operation.list ? v2Paging(operation.list) : undefined];
 	return function (context: IExecuteSingleFunctions, options: IHttpRequestOptions): void {
 		// n8n keeps only the parameters shown for this node's settings (defaults filled in).
 		const shown = context.getNode().parameters;
 		const timeZone = context.getTimezone();
+		for (const { property } of checked) if (property.name in shown) refuseUnevaluated(property, shown[property.name]);
 		for (const target of fields) {
 			if (target.in !== 'path' && !(target.property.name in shown)) continue;
 			const value = target.property.name in shown ? readField(context, target) : undefined;
@@ -207,7 +210,7 @@ export interface VersionProperties {
 	properties: INodeProperties[];
 	/** "resource.operation" → the operation's name (for error messages) and whether it only reads. */
 	labels: Record<string, OperationInfo>;
-	/** Operation value → name, for the node's subtitle. */
+	/** "resource.operation" → "Resource: Operation", for the node's subtitle. */
 	names: Record<string, string>;
 }
 
@@ -240,7 +243,7 @@ export function versionProperties(resources: ResourceDefinition[], version: Node
 				label: operation.name,
 				readOnly: operation.method === 'GET' || operation.list !== undefined || operation.readOnly === true,
 			};
-			names[operation.value] = nameOf(operation, version);
+			names[`${resource.value}.${operation.value}`] = `${(version === 2 && resource.v2Name) || resource.name}: ${nameOf(operation, version)}`;
 			for (const { property } of fieldsOf(operation, version)) {
 				const key = JSON.stringify(property);
 				const use = usage.get(key) ?? { property, resources: new Set<string>(), operations: new Set<string>() };

@@ -44,7 +44,7 @@ const operationId: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: 'e.g. {{ $json.orderId }}-bonus',
+	placeholder: 'e.g. order-10086-bonus',
 	description:
 		'Unique ID of this adjustment. SocialHub never applies the same ID twice, so derive it from your data (e.g. an order number), never from the time.',
 };
@@ -145,12 +145,12 @@ const byVersion = {
 		field(
 			{
 				...operationId,
-				hint: 'Build it from your data, e.g. {{ $json.orderId }}-bonus. An ID from $execution.id or $now changes on every run, so a re-run would award the points again.',
+				hint: 'Switch the field to Expression and build it from your data, e.g. {{ $json.orderId }}-bonus. An ID from $execution.id or $now changes on every run, so a re-run would award the points again.',
 			},
 			{ in: 'body' },
 		),
 		common.operationType,
-		field({ ...pointValue, default: 1, typeOptions: { minValue: 1, numberPrecision: 0 } }, { in: 'body', kind: 'nonZeroInteger' }),
+		field({ ...pointValue, default: 1 }, { in: 'body', kind: 'nonZeroInteger' }),
 		common.effectiveEndTime,
 		common.upgradeTierFlag,
 		common.pointsGroupCode,
