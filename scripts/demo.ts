@@ -113,7 +113,7 @@ async function main() {
 			[{}],
 		);
 		check(
-			(invalid.error?.message ?? '').includes('"Point Value" must be a whole number other than 0') && sandbox.requests.length === sentBefore,
+			(invalid.error?.message ?? '').includes('"Point Value" must be a whole number above 0') && sandbox.requests.length === sentBefore,
 			'an invalid point value is refused before anything is sent',
 			invalid.error?.message ?? 'no error',
 		);

@@ -100,7 +100,7 @@ export function describeOperation(key: string, spec: OperationSpec) {
 		);
 		if (fixedFields.length > 0) {
 			it.each(fixedFields)('v%s: %s holding {{ … }} as fixed text is refused naming the field, before any request', async (version, name) => {
-				const { error } = await ctx.engine.run({ ...baseline(version), [name]: withTemplate(baseline(version)[name]) }, [{ value: 'x' }], { typeVersion: version });
+				const { error } = await ctx.engine.run({ ...baseline(version), [name]: withTemplate(baseline(version)[name]) as IDataObject[string] }, [{ value: 'x' }], { typeVersion: version });
 				expect(error?.message).toContain("holds n8n's expression syntax as fixed text ({{ $json.value }})");
 				expect(error?.message).toContain('Switch the field to Expression');
 				expect(ctx.sandbox.requests).toHaveLength(0);

@@ -18,7 +18,11 @@ function subtitle(version: 1 | 2, resource: string, operation: string): string {
 function everyProperty(properties: INodeProperties[]): INodeProperties[] {
 	return properties.flatMap((property) => [
 		property,
-		...everyProperty(((property.options ?? []) as Array<INodeProperties & { values?: INodeProperties[] }>).flatMap((option) => ('type' in option ? [option] : option.values ?? []))),
+		...everyProperty(
+			((property.options ?? []) as Array<{ type?: string; values?: INodeProperties[] }>).flatMap((option) =>
+				option.type !== undefined ? [option as INodeProperties] : option.values ?? [],
+			),
+		),
 	]);
 }
 

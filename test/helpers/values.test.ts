@@ -28,8 +28,8 @@ describe('convertField: integers', () => {
 	it.each(['0x10', '0b11', '0o17', '1_0', 'Infinity', '1.5', '', ' ', 'abc', '9007199254740993', 2 ** 53, 1e21, true, null, {}, []])('%p is refused naming the field', (value) => {
 		expect(refusal(() => convertField(value, rule, 'UTC'))).toContain('"Qty"');
 	});
-	it('nonZeroInteger refuses 0 and "-0"', () => {
-		expect(refusal(() => convertField('-0', { label: 'Points', kind: 'nonZeroInteger' }, 'UTC'))).toContain('other than 0');
+	it('positiveInteger refuses 0 and "-0"', () => {
+		expect(refusal(() => convertField('-0', { label: 'Points', kind: 'positiveInteger' }, 'UTC'))).toContain('above 0');
 	});
 	it('min and max bound the value', () => {
 		expect(refusal(() => convertField(101, { label: 'Size', kind: 'integer', max: 100 }, 'UTC'))).toContain('at most 100');

@@ -8,7 +8,7 @@ const ctx = describeOperation('points.adjustPoints', {
 		['blank account code', { accountCode: BLANK }, '"Account Code" is required'],
 		['blank operation id', { operationId: BLANK }, '"Operation ID" is required'],
 		['blank expiry', { effectiveEndTime: BLANK }, '"Effective End Time" is required'],
-		['text as the point value', { pointValue: '={{ "100 points" }}' }, '"Point Value" must be a whole number other than 0'],
+		['text as the point value', { pointValue: '={{ "100 points" }}' }, '"Point Value" must be a whole number above 0'],
 		['tier flag out of range', { upgradeTierFlag: '={{ 2 }}' }, '"Count Toward Tier Upgrade" must be one of 0, 1'],
 	],
 });
@@ -134,7 +134,7 @@ describe('Points → Adjust Member Points', () => {
 		expect(items[0].json).not.toHaveProperty('error');
 		expect(items[1].json.error).toContain('Insufficient points');
 		expect(items[2].json).not.toHaveProperty('error');
-		expect(items[3].json.error).toContain('"Point Value" must be a whole number other than 0');
+		expect(items[3].json.error).toContain('"Point Value" must be a whole number above 0');
 		expect(ctx.sandbox.state.accounts.get('PA0001')?.balance).toBe(1040);
 	});
 
@@ -159,9 +159,9 @@ describe('Points → Adjust Member Points', () => {
 		['a blank operation id', { operationId: '   ' }, '"Operation ID" is required'],
 		['an invalid expiry', { effectiveEndTime: 'next tuesday' }, '"Effective End Time" is not a valid date/time'],
 		['an impossible calendar date', { effectiveEndTime: '2027-02-30T10:00:00' }, '"Effective End Time" is not a valid date/time'],
-		['a zero point value', { pointValue: 0 }, '"Point Value" must be a whole number other than 0'],
-		['a fractional point value', { pointValue: 1.5 }, '"Point Value" must be a whole number other than 0'],
-		['text as the point value', { pointValue: '={{ "ten" }}' }, '"Point Value" must be a whole number other than 0'],
+		['a zero point value', { pointValue: 0 }, '"Point Value" must be a whole number above 0'],
+		['a fractional point value', { pointValue: 1.5 }, '"Point Value" must be a whole number above 0'],
+		['text as the point value', { pointValue: '={{ "ten" }}' }, '"Point Value" must be a whole number above 0'],
 		['an unknown operation type from an expression', { operationType: '={{ 5 }}' }, '"Operation Type" must be one of 6, 7, 8, 9'],
 		['an unknown account type from an expression', { accountType: '={{ 3 }}' }, '"Account Type" must be one of 1, 2'],
 	])('refuses %s before any request', async (_what, overrides, message) => {

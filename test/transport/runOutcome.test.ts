@@ -20,7 +20,7 @@ describe('bad input in any item: nothing of the run is sent', () => {
 		const items = SIX.map((row) => (row.i === 3 ? { ...row, points: 1.5 } : row));
 		const { error } = await ctx.engine.run(byItem, items);
 		expect(adjustments()).toHaveLength(0);
-		expect(error?.message).toBe('Adjust Member Points: item 3: "Point Value" must be a whole number other than 0 in decimal digits (got 1.5)');
+		expect(error?.message).toBe('Adjust Member Points: item 3: "Point Value" must be a whole number above 0 in decimal digits (got 1.5)');
 		expect(error?.description).toContain('Nothing was sent to SocialHub for any of the 6 items');
 		expect(error?.httpCode ?? null).toBeNull();
 	});
@@ -29,9 +29,9 @@ describe('bad input in any item: nothing of the run is sent', () => {
 		const items = SIX.map((row) => (row.i === 1 ? { ...row, points: 'lots' } : row.i === 4 ? { ...row, points: -2 } : row.i === 5 ? { ...row, points: 0 } : row));
 		const { error } = await ctx.engine.run(byItem, items);
 		expect(adjustments()).toHaveLength(0);
-		expect(error?.message).toBe('Adjust Member Points: 3 of 6 items have bad input (item 1: "Point Value" must be a whole number other than 0 in decimal digits (got lots))');
+		expect(error?.message).toBe('Adjust Member Points: 3 of 6 items have bad input (item 1: "Point Value" must be a whole number above 0 in decimal digits (got lots))');
 		expect(error?.description).toContain('item 4: "Point Value" must be above 0 (got -2)');
-		expect(error?.description).toContain('item 5: "Point Value" must be a whole number other than 0');
+		expect(error?.description).toContain('item 5: "Point Value" must be a whole number above 0');
 	});
 
 	it('with Continue On Fail: the bad items become error items, paired; the others are applied', async () => {

@@ -10,7 +10,7 @@ import { parseExactJson } from './exactJson';
 export type FieldKind =
 	| 'text'
 	| 'integer'
-	| 'nonZeroInteger'
+	| 'positiveInteger'
 	| 'number'
 	| 'epochMs'
 	| 'dateTime'
@@ -108,10 +108,11 @@ export function convertField(value: unknown, rule: FieldRule, timeZone: string):
 			result = checkText(String(value).trim(), label);
 			break;
 		case 'integer':
-		case 'nonZeroInteger': {
+		case 'positiveInteger': {
 			const number = asNumber(value);
-			if (!Number.isInteger(number) || (rule.kind === 'nonZeroInteger' && number === 0)) {
-				const what = rule.kind === 'nonZeroInteger' ? 'a whole number other than 0' : 'a whole number';
+			// A negative value is left to the field's own check, which can say why (e.g. Point Value's sign).
+			if (!Number.isInteger(number) || (rule.kind === 'positiveInteger' && number === 0)) {
+				const what = rule.kind === 'positiveInteger' ? 'a whole number above 0' : 'a whole number';
 				throw new InvalidFieldError(`"${label}" must be ${what} in decimal digits (got ${shown(value)})`);
 			}
 			if (!Number.isSafeInteger(number)) {

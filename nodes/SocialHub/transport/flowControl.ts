@@ -110,6 +110,7 @@ export class Gate {
 	rate?: number;
 	private readonly places = new Places(() => Math.max(1, Math.floor(this.window)));
 	private growth = 0;
+	/** The last request that had left when the window was last cut. */
 	private lastCut = 0;
 	private nextSlotAt = 0;
 	/** When recent answers were accepted (ms epoch). */
@@ -161,9 +162,9 @@ export class Gate {
 				}
 			}
 			if (this.rate !== undefined) this.rate += RATE_GROWTH;
-		} else if (signal === 'throttled' && ticket.sentAt >= this.lastCut) {
-			// Requests sent before the last cut saw the old window: they do not cut again.
-			this.lastCut = now;
+		} else if (signal === 'throttled' && ticket.seq > this.lastCut) {
+			// Requests that left before the last cut saw the old window: they do not cut again.
+			this.lastCut = this.seq;
 			// A throttle is answered at once: requests that left before it and are still in flight were
 			// accepted. That many fit the limit (never less than half the window: answers cross).
 			let ahead = 0;

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { FailureKind } from './errors';
-import { pause, Places } from './flowControl';
+import { Cancelled, pause, Places, type Gate } from './flowControl';
 
 /**
  * What the node knows about one run of itself over many items. n8n's declarative engine prepares
@@ -60,6 +60,8 @@ export class NodeRun {
 	/** Set when an item failed finally without Continue On Fail: items not yet sent stay unsent. */
 	stopped = false;
 	private wakers: Array<() => void> = [];
+	/** The gates this run's requests wait at: a cancelled run leaves them at once. */
+	private readonly gates = new Set<Gate>();
 
 	private constructor(context: Context) {
 		const data = context.getExecuteData().data;
@@ -79,6 +81,18 @@ export class NodeRun {
 			runs.set(key, run);
 		}
 		return run;
+	}
+
+	/** Requests of this run wait at `gate`: when the execution is cancelled, they stop waiting (never sent). */
+	watch(gate: Gate): void {
+		if (this.gates.has(gate)) return;
+		if (this.gates.size === 0) {
+			this.signal?.addEventListener('abort', () => {
+				for (const watched of this.gates) watched.cancel(this);
+				this.ownPlaces?.cancel(this, new Cancelled());
+			}, { once: true });
+		}
+		this.gates.add(gate);
 	}
 
 	/** n8n prepares `item` (its preSend runs); a second preparation of an item starts a new try. */

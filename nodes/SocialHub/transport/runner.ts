@@ -111,10 +111,12 @@ async function runItem(
 	const { baseUrl } = keysOf(credentials);
 	const limit = maxConcurrentOf(context);
 	if (limit !== undefined) run.ownPlaces ??= new Places(() => limit);
+	const gate = gateFor(`${baseUrl}\u0000${String(credentials.appId)}`);
+	run.watch(gate);
 	const sending: Sending = {
 		context,
 		run,
-		gate: gateFor(`${baseUrl}\u0000${String(credentials.appId)}`),
+		gate,
 		requestData,
 		credentials,
 		label,
