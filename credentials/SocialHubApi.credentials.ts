@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, DEFAULT_BASE_URL } from '../nodes/SocialHub/transport/constants';
-import { authenticateRequest, renewToken } from '../nodes/SocialHub/transport/token';
+import { authenticateRequest, renewToken } from '../nodes/SocialHub/transport/authenticate';
 
 export class SocialHubApi implements ICredentialType {
 	name = CREDENTIAL_TYPE;

@@ -14,7 +14,7 @@ import ts from 'typescript';
 
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, type SocialHubSandbox } from '../sandbox/server';
 import { N8N_BIN, NODE24, N8nRest, n8nEnvironment } from '../e2e/n8n';
-import { keysOf } from '../nodes/SocialHub/transport/token';
+import { keysOf } from '../nodes/SocialHub/transport/baseUrl';
 
 export const root = join(__dirname, '..');
 const flatted = require(join(root, 'e2e/n8n/node_modules/flatted/cjs/index.js')) as { parse: (text: string) => unknown };

@@ -20,7 +20,7 @@ const { SocialHub } = require(join(root, 'dist/nodes/SocialHub/SocialHub.node.js
 const { SocialHubApi } = require(join(root, 'dist/credentials/SocialHubApi.credentials.js')) as {
 	SocialHubApi: new () => ICredentialType;
 };
-const { clearTokenCache } = require(join(root, 'dist/nodes/SocialHub/transport/token.js')) as { clearTokenCache: () => void };
+const { resetProcessState } = require(join(root, 'dist/nodes/SocialHub/shared/processState.js')) as { resetProcessState: () => void };
 
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 500);
@@ -140,7 +140,7 @@ async function benchInProcess(): Promise<InProcessResults> {
 		if (all.error || all.items.length !== RECORDS) fail(`Return All returned ${all.items.length} rows (${all.error?.message ?? 'no error'})`);
 
 		// Token exchanges: a cold run, then a forced expiry.
-		clearTokenCache();
+		resetProcessState();
 		engine.setCredential(credential);
 		await admin('post', 'clear-requests');
 		await nodeRound(engine, 'cold');

@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { keysOf } from '../nodes/SocialHub/transport/token';
+import { keysOf } from '../nodes/SocialHub/transport/baseUrl';
 import type { Fault } from '../sandbox/server';
 import { SANDBOX_APP_SECRET, adjustParameters, useSandbox } from './fixture';
 

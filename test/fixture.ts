@@ -1,5 +1,5 @@
 import { SocialHubApi } from '../credentials/SocialHubApi.credentials';
-import { clearTokenCache } from '../nodes/SocialHub/transport/token';
+import { resetProcessState } from '../nodes/SocialHub/shared/processState';
 import { SocialHub } from '../nodes/SocialHub/SocialHub.node';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox, type SandboxOptions } from '../sandbox/server';
 import { SocialHubEngine } from '../harness/engine';
@@ -16,7 +16,7 @@ export function useSandbox(options: SandboxOptions = {}) {
 	});
 	beforeEach(() => {
 		ctx.sandbox.reset();
-		clearTokenCache();
+		resetProcessState();
 		ctx.engine = new SocialHubEngine(SocialHub, SocialHubApi);
 		ctx.engine.setCredential({ baseUrl: ctx.sandbox.url, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });
 	});

@@ -6,7 +6,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { MAX_PAGES } from '../../nodes/SocialHub/transport/paging';
-import { clearTokenCache } from '../../nodes/SocialHub/transport/token';
+import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
 import { SocialHubSandbox } from '../../sandbox/server';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../fixture';
 import { HostileServer, type Received, newEngine, ok, tokenThen } from './hostile';
@@ -49,7 +49,7 @@ afterAll(async () => {
 beforeEach(() => {
 	server.received.length = 0;
 	sandbox.reset();
-	clearTokenCache();
+	resetProcessState();
 });
 
 /** These lists use version 1's paging (Page Number, Page Size, a page as one item, Split Into Items). */

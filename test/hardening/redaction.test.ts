@@ -2,7 +2,7 @@
  * Issue 10, class 10: a gateway echoing a secret in another form (JSON-escaped, URL-encoded,
  * upper/lower-cased, base64) never shows it: not the App Secret, not the access token.
  */
-import { clearTokenCache } from '../../nodes/SocialHub/transport/token';
+import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
 import { redact, secretForms } from '../../nodes/SocialHub/transport/redact';
 import { HostileServer, newEngine, ok } from './hostile';
 
@@ -70,7 +70,7 @@ describe('class 10: errors shown by the node never carry an encoded secret or to
 	afterAll(async () => {
 		await server.stop();
 	});
-	beforeEach(() => clearTokenCache());
+	beforeEach(() => resetProcessState());
 
 	it.each(encoders)('token endpoint echoing the App Secret %s', async (_name, encode) => {
 		form = encode;

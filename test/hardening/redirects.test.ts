@@ -3,7 +3,7 @@
  * error naming the redirect (status and target origin); the target never receives the token,
  * the App Secret or the body; a redirected token exchange fails the run and the credential test.
  */
-import { clearTokenCache } from '../../nodes/SocialHub/transport/token';
+import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
 import { adjustParameters } from '../fixture';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -35,7 +35,7 @@ beforeEach(() => {
 	origin.received.length = 0;
 	redirectTokenEndpoint = false;
 	sameOrigin = false;
-	clearTokenCache();
+	resetProcessState();
 });
 
 function engine() {

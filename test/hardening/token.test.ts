@@ -10,7 +10,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../fixture';
 import { SocialHubSandbox } from '../../sandbox/server';
-import { clearTokenCache } from '../../nodes/SocialHub/transport/token';
+import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
 import { HostileServer, newEngine, ok, tokenThen } from './hostile';
 
 const sandboxA = new SocialHubSandbox();
@@ -27,7 +27,7 @@ beforeEach(() => {
 	sandboxA.reset();
 	sandboxB.reset();
 	sandboxA.setRejectTokensInBody(false);
-	clearTokenCache();
+	resetProcessState();
 });
 
 const keysA = () => ({ baseUrl: sandboxA.url, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });
@@ -87,7 +87,7 @@ describe('class 1: a stored token is used only with the Base URL, App ID and App
 	it('the same after a restart (no token in memory), as on another queue-mode worker', async () => {
 		const { engine, tokenA } = await engineWithTokenOfA();
 		edit(engine, { appSecret: 'another-secret-999' });
-		clearTokenCache();
+		resetProcessState();
 		const { error } = await engine.run(adjustParameters({ operationId: 'after-edit' }));
 		expect(error?.message).toContain('SocialHub rejected the App ID and App Secret');
 		expect(sandboxA.requests.filter((r) => r.authorization === tokenA)).toHaveLength(0);
@@ -96,7 +96,7 @@ describe('class 1: a stored token is used only with the Base URL, App ID and App
 	it('a token stored without a fingerprint (an older version, or copied) is not sent; a new one is obtained once', async () => {
 		const { engine, tokenA } = await engineWithTokenOfA();
 		edit(engine, { tokenFingerprint: '' });
-		clearTokenCache();
+		resetProcessState();
 		const { error } = await engine.run(adjustParameters({ operationId: '={{ "nf-" + $json.i }}' }), [{}, {}].map((_, i) => ({ i })));
 		expect(error).toBeUndefined();
 		expect(sandboxA.requests.filter((r) => r.authorization === tokenA)).toHaveLength(0);
@@ -109,7 +109,7 @@ describe('class 1: a stored token is used only with the Base URL, App ID and App
 		const { engine, stored } = await engineWithTokenOfA();
 		const other = newEngine();
 		other.setCredential({ baseUrl: sandboxB.url, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET, accessToken: stored.accessToken, tokenFingerprint: stored.tokenFingerprint });
-		clearTokenCache();
+		resetProcessState();
 		await other.run(adjustParameters({ operationId: 'copied' }));
 		expect(sandboxB.requests.map((r) => r.authorization)).not.toContain(stored.accessToken);
 		expect(engine).toBeDefined();

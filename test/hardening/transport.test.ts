@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { clearTokenCache } from '../../nodes/SocialHub/transport/token';
+import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
 import { SocialHubSandbox } from '../../sandbox/server';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../fixture';
 import { HostileServer, newEngine, ok } from './hostile';
@@ -72,7 +72,7 @@ beforeEach(() => {
 	sandbox.reset();
 	proxied.length = 0;
 	tlsSeen.length = 0;
-	clearTokenCache();
+	resetProcessState();
 });
 
 const keys = () => ({ baseUrl: sandbox.url, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });
@@ -91,7 +91,7 @@ describe('class 7: the token exchange honours Request Options', () => {
 		engine.setCredential(keys());
 		await engine.run(adjustParameters({ operationId: 'p1' }));
 		sandbox.expireTokens();
-		clearTokenCache();
+		resetProcessState();
 		proxied.length = 0;
 		sandbox.requests.length = 0;
 		const { error } = await engine.run(adjustParameters({ operationId: 'p2', requestOptions: { proxy: proxyUrl } }));

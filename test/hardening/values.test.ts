@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { clearTokenCache } from '../../nodes/SocialHub/transport/token';
+import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
 import { adjustParameters, useSandbox } from '../fixture';
 import { HostileServer, newEngine } from './hostile';
 
@@ -131,7 +131,7 @@ describe('class 11: dates are refused rather than reinterpreted', () => {
 	])('accepted: %s', async (_what, value, ms, dateTime, date) => {
 		for (const [index, field] of dateFields.entries()) {
 			ctx.sandbox.reset();
-			clearTokenCache();
+			resetProcessState();
 			const { error } = await ctx.engine.run(field.parameters(value));
 			expect(error).toBeUndefined();
 			const expected = [ms, dateTime, date, String(ms), ms][index];
@@ -316,7 +316,7 @@ describe('class 14: every failure names the field or the real cause', () => {
 			['HTTP 200, success, no token', { status: 200, body: { code: '200', msg: 'ok', data: {} } }, /issued no usable access token/],
 		])('%s', async (_what, answer, expected) => {
 			reply = answer;
-			clearTokenCache();
+			resetProcessState();
 			const engine = newEngine();
 			engine.setCredential({ baseUrl: server.url, appId: 'app', appSecret: 'secret-123456' });
 			const { error } = await engine.run({ resource: 'member', operation: 'getMember', cardNo: 'M0001' });
@@ -329,7 +329,7 @@ describe('class 14: every failure names the field or the real cause', () => {
 			['HTTP 200, code 40001', { status: 200, body: { code: '40001', msg: 'Invalid appId or appSecret' } }],
 		])('%s → rejected keys, the one case that says so', async (_what, answer) => {
 			reply = answer;
-			clearTokenCache();
+			resetProcessState();
 			const engine = newEngine();
 			engine.setCredential({ baseUrl: server.url, appId: 'app', appSecret: 'secret-123456' });
 			const { error } = await engine.run({ resource: 'member', operation: 'getMember', cardNo: 'M0001' });

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { clearTokenCache } from '../../nodes/SocialHub/transport/token';
+import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
 import { HostileServer, newEngine, ok, tokenThen } from '../hardening/hostile';
 
 const SERVER_PAGE = 50;
@@ -26,7 +26,7 @@ beforeAll(async () => server.start());
 afterAll(async () => server.stop());
 beforeEach(() => {
 	server.received.length = 0;
-	clearTokenCache();
+	resetProcessState();
 });
 
 describe('review: Return All against a server that caps the page size and gives no total', () => {

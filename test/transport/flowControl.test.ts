@@ -127,8 +127,8 @@ describe('a stale stored token', () => {
 		await ctx.engine.run(byItem, items(1, 'warm'));
 		ctx.sandbox.expireTokens();
 		// As after a restart of n8n: the stored token is all this process knows.
-		const { clearTokenCache } = await import('../../nodes/SocialHub/transport/token');
-		clearTokenCache();
+		const { resetProcessState } = await import('../../nodes/SocialHub/shared/processState');
+		resetProcessState();
 		ctx.sandbox.requests.length = 0;
 		const { error } = await ctx.engine.run(byItem, items(200));
 		expect(error).toBeUndefined();

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../transport/constants';
 import { envelopeMessage, isSuccessCode } from '../transport/envelope';
-import { asOwnRequest } from '../transport/token';
+import { asOwnRequest } from '../transport/authenticate';
 
 /** The tenant's loyalty programs, for the Loyalty Program picker. */
 export async function searchLoyaltyPrograms(

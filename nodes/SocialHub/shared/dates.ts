@@ -1,3 +1,5 @@
+import { ProcessCache } from './processState';
+
 /**
  * Date/time inputs arrive as ISO strings from the date picker (without a zone: the workflow's
  * time zone applies), as ISO strings with a zone or offset, as ms epoch numbers or digit strings,
@@ -29,7 +31,7 @@ const MIN_TEXT_YEAR = 1900;
 const ISO =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new ProcessCache<string, Intl.DateTimeFormat>('date formatters by time zone', 50);
 
 function formatterOf(timeZone: string): Intl.DateTimeFormat {
 	let formatter = formatters.get(timeZone);
@@ -44,7 +46,6 @@ function formatterOf(timeZone: string): Intl.DateTimeFormat {
 			minute: '2-digit',
 			second: '2-digit',
 		});
-		if (formatters.size > 50) formatters.clear();
 		formatters.set(timeZone, formatter);
 	}
 	return formatter;
@@ -58,7 +59,7 @@ function zoneOffset(utcMs: number, timeZone: string): number {
 	return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
-const zoneValidity = new Map<string, boolean>();
+const zoneValidity = new ProcessCache<string, boolean>('time zone names checked', 200);
 
 function isValidZone(timeZone: string): boolean {
 	let valid = zoneValidity.get(timeZone);
@@ -69,7 +70,6 @@ function isValidZone(timeZone: string): boolean {
 		} catch {
 			valid = false;
 		}
-		if (zoneValidity.size > 50) zoneValidity.clear();
 		zoneValidity.set(timeZone, valid);
 	}
 	return valid;

@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { attemptAsync } from '../shared/attempt';
-import { baseUrlOf, exchangeToken, type TokenResponse, type TokenSender } from './token';
+import { baseUrlOf } from './baseUrl';
+import { exchangeToken, type TokenResponse, type TokenSender } from './exchange';
 
 /** The name the node's credential entry gives n8n (`testedBy`) for the test below. */
 export const CREDENTIAL_TEST = 'socialHubApiTest';

@@ -11,7 +11,10 @@ import type { Failure, FailureKind, RequestData } from './errors';
 import { pause, type Gate, type Signal } from './flowControl';
 import type { NodeRun } from './nodeRun';
 import { backoffMs } from './throttling';
-import { asOwnRequest, getAccessToken, keysOf, markRejected, renewRejectedToken, tokenFor, transportOf, useTransport } from './token';
+import { asOwnRequest } from './authenticate';
+import { keysOf } from './baseUrl';
+import { transportOf, useTransport } from './requestOptions';
+import { getAccessToken, markRejected, renewRejectedToken, tokenFor } from './tokens';
 import { tryToken, type Report } from './tokenProbe';
 import { judgeAnswer, judgeError, type Answer, type RequestNature, type Verdict } from './verdicts';
 

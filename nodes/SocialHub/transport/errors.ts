@@ -2,6 +2,7 @@ import type { DeclarativeRestApiSettings, INode, JsonObject } from 'n8n-workflow
 import { NodeApiError } from 'n8n-workflow';
 
 import { attempt } from '../shared/attempt';
+import { ProcessCache } from '../shared/processState';
 import { redact } from './redact';
 
 /**
@@ -17,7 +18,7 @@ import { redact } from './redact';
 export type FailureKind = 'throttled' | 'notSent' | 'refused' | 'unknown';
 
 /** Messages of recent SocialHubAuthErrors: some n8n versions keep only the message of a wrapped error. */
-const recentAuthMessages = new Map<string, SocialHubAuthError>();
+const recentAuthMessages = new ProcessCache<string, SocialHubAuthError>('token errors by message', 50);
 
 /** Thrown when no access token could be obtained; the node shows its message unchanged. */
 export class SocialHubAuthError extends Error {
@@ -32,7 +33,6 @@ export class SocialHubAuthError extends Error {
 		this.name = 'SocialHubAuthError';
 		this.kind = kind;
 		this.retryAfterMs = retryAfterMs;
-		if (recentAuthMessages.size >= 50) recentAuthMessages.clear();
 		recentAuthMessages.set(message, this);
 	}
 

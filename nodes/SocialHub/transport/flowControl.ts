@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { ProcessCache } from '../shared/processState';
+
 /**
  * Flow control for the requests this process sends to one SocialHub tenant (Base URL + App ID).
  * n8n's declarative engine starts every item's request at once; a gateway that limits requests
@@ -194,21 +196,14 @@ export class Gate {
 	}
 }
 
-const gates = new Map<string, Gate>();
-const MAX_GATES = 100;
+const gates = new ProcessCache<string, Gate>('flow-control gates', 100);
 
 /** The gate of a tenant (key: Base URL and App ID), shared by every run of this process. */
 export function gateFor(key: string): Gate {
-	let gate = gates.get(key);
+	let gate = gates.touch(key);
 	if (!gate) {
-		if (gates.size >= MAX_GATES) gates.delete(gates.keys().next().value as string);
 		gate = new Gate();
 		gates.set(key, gate);
 	}
 	return gate;
-}
-
-/** Forgets what the gates learned (tests and benchmarks start cold). */
-export function clearGates(): void {
-	gates.clear();
 }

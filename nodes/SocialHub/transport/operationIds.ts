@@ -1,5 +1,7 @@
 import type { IExecutePaginationFunctions } from 'n8n-workflow';
 
+import { ProcessCache } from '../shared/processState';
+
 /**
  * SocialHub applies an Operation ID once and answers a repeat as if it succeeded, so a second
  * adjustment with an ID already applied in this execution would silently not be applied. The
@@ -22,7 +24,7 @@ interface Claim {
 	runIndex: number;
 }
 
-const claims = new Map<string, Map<string, Claim>>();
+const claims = new ProcessCache<string, Map<string, Claim>>('Operation ID claims by execution', MAX_EXECUTIONS);
 
 export interface Conflict {
 	message: string;
@@ -38,14 +40,12 @@ export function claimOperationId(
 	const executionId = context.getExecutionId?.();
 	if (!executionId) return undefined;
 
-	let ids = claims.get(executionId);
-	if (ids) {
-		claims.delete(executionId); // most recently used last: the oldest idle execution is forgotten first
-	} else {
-		if (claims.size >= MAX_EXECUTIONS) claims.delete(claims.keys().next().value as string);
+	// The most recently claiming execution is the last forgotten: one still sending stays.
+	let ids = claims.touch(executionId);
+	if (!ids) {
 		ids = new Map();
+		claims.set(executionId, ids);
 	}
-	claims.set(executionId, ids);
 	const itemIndex = context.getItemIndex();
 	const nodeName = context.getNode().name;
 	// n8n's contexts carry the node's run index (not in the interface); Retry On Fail keeps it.

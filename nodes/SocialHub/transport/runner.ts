@@ -18,7 +18,7 @@ import { outputOf } from './outputs';
 import { pagingTarget, readPages } from './paging';
 import { operationIdOf } from './prepare';
 import { inRunOf, refusedRun } from './runSummary';
-import { keysOf } from './token';
+import { keysOf } from './baseUrl';
 import { limitOf, maxConcurrentOf } from './runOptions';
 
 /**

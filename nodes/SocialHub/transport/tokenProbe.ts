@@ -1,3 +1,5 @@
+import { ProcessCache } from '../shared/processState';
+
 /**
  * A token this process has not yet seen accepted is tried by one request first; the others of
  * the tenant wait for its answer. A stored token is often stale (SocialHub's tokens live two
@@ -5,8 +7,7 @@
  * would carry it at once and be answered 401, hundreds of requests for one renewal.
  */
 
-const accepted = new Set<string>();
-const MAX_ACCEPTED = 1000;
+const accepted = new ProcessCache<string, true>('tokens seen accepted', 1000);
 const trials = new Map<string, Promise<void>>();
 
 /** The verdict on the request that tried a token first: `true` when SocialHub accepted the token. */
@@ -27,16 +28,8 @@ export async function tryToken(token: string): Promise<Report | 'waited' | undef
 	let end!: () => void;
 	trials.set(token, new Promise<void>((resolve) => (end = resolve)));
 	return (tokenAccepted: boolean) => {
-		if (tokenAccepted) {
-			if (accepted.size >= MAX_ACCEPTED) accepted.clear();
-			accepted.add(token);
-		}
+		if (tokenAccepted) accepted.set(token, true);
 		trials.delete(token);
 		end();
 	};
-}
-
-/** Forgets every accepted token (tests start cold). */
-export function clearTokenTrials(): void {
-	accepted.clear();
 }
