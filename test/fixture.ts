@@ -1,6 +1,8 @@
 import { SocialHubApi } from '../credentials/SocialHubApi.credentials';
 import { resetProcessState } from '../nodes/SocialHub/shared/processState';
 import { SocialHub } from '../nodes/SocialHub/SocialHub.node';
+import { v1Behaviour } from '../nodes/SocialHub/v1/behaviour';
+import { v2Behaviour } from '../nodes/SocialHub/v2/behaviour';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox, type SandboxOptions } from '../sandbox/server';
 import { SocialHubEngine } from '../harness/engine';
 import { ADJUST } from './adjustment';
@@ -30,3 +32,6 @@ export const adjustParameters = (overrides: Record<string, unknown> = {}) => ({ 
 
 /** Node settings for a version-1 node: the vendor package's parameters. */
 export const V1 = { typeVersion: 1 } as const;
+
+/** Each version's behaviour (v1/behaviour.ts, v2/behaviour.ts), by typeVersion. */
+export const BEHAVIOURS = { 1: v1Behaviour, 2: v2Behaviour } as const;

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { resources } from '../nodes/SocialHub/resources';
 import { fieldsOf } from '../nodes/SocialHub/shared/operation';
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, useSandbox } from './fixture';
+import { BEHAVIOURS, SANDBOX_APP_ID, SANDBOX_APP_SECRET, useSandbox } from './fixture';
 
 export const BLANK = '={{ "" }}';
 
@@ -61,7 +61,7 @@ export function describeOperation(key: string, spec: OperationSpec) {
 	});
 	const apiRequests = () => ctx.sandbox.requests.filter((r) => r.path !== '/v1/auth/token');
 	const pathFields = versions.flatMap((version) =>
-		fieldsOf(definitionOf(key), version)
+		fieldsOf(definitionOf(key), BEHAVIOURS[version])
 			.filter((field) => field.in === 'path')
 			.map((field) => [version, field.property.name] as const),
 	);

@@ -11,6 +11,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { SocialHub } from '../nodes/SocialHub/SocialHub.node';
 import { resources } from '../nodes/SocialHub/resources';
 import { fieldsOf } from '../nodes/SocialHub/shared/operation';
+import { BEHAVIOURS } from './fixture';
 import { SandboxState } from '../sandbox/state';
 
 const root = join(__dirname, '..');
@@ -50,7 +51,7 @@ describe('every operation of the node is complete', () => {
 		if (!existsSync(join(root, 'nodes/SocialHub/resources', resource, `${operation.value}.operation.ts`))) {
 			missing.push(`nodes/SocialHub/resources/${resource}/${operation.value}.operation.ts`);
 		}
-		const hasFields = ([1, 2] as const).some((version) => fieldsOf(operation, version).some((f) => f.in || f.children));
+		const hasFields = ([1, 2] as const).some((version) => fieldsOf(operation, BEHAVIOURS[version]).some((f) => f.in || f.children));
 		if (hasFields && existsSync(testFile) && !/badInput: \[\s*\[/.test(readFileSync(testFile, 'utf8'))) {
 			missing.push(`a bad-input case in test/${resource}/${operation.value}.test.ts`);
 		}

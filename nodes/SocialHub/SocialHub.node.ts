@@ -1,8 +1,8 @@
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
-import { SocialHubV1 } from './v1/SocialHubV1';
-import { SocialHubV2 } from './v2/SocialHubV2';
+import { SocialHubV1 } from './v1/SocialHubV1.node';
+import { SocialHubV2 } from './v2/SocialHubV2.node';
 
 /**
  * Version 1 keeps the vendor package's parameters so its saved workflows run unchanged; new

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
 import { attempt } from '../shared/attempt';
+import type { RequestBuild, VersionBehaviour } from '../shared/operation';
 import { InvalidFieldError, MAX_JSON_DEPTH, hasLoneSurrogate } from '../shared/values';
 import { NodeRun } from './nodeRun';
 import { checkRunOptions } from './runOptions';
@@ -13,9 +14,6 @@ import { checkRunOptions } from './runOptions';
  * error item with its input item. It stays synchronous, so that every item is recorded before
  * the first runner starts.
  */
-
-/** Builds one item's request in place; throws InvalidFieldError (or n8n's own error) to refuse it. */
-export type RequestBuild = (context: IExecuteSingleFunctions, options: IHttpRequestOptions) => void;
 
 /**
  * What no request may carry, whatever built it (JSON given as is, e.g. product tags): characters
@@ -66,14 +64,14 @@ function sameOperationId(run: NodeRun, item: number, options: IHttpRequestOption
 }
 
 /** The operation's preSend, around its request build. */
-export function preparedRequest(build: RequestBuild): PreSendAction {
+export function preparedRequest(build: RequestBuild, behaviour: VersionBehaviour): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const run = NodeRun.of(this);
 		const item = this.getItemIndex();
 		run.preparing(item);
 		const built = attempt(() => {
 			build(this, options);
-			checkRunOptions(this, options);
+			checkRunOptions(this, options, behaviour);
 			checkOutgoing(options);
 			sameOperationId(run, item, options);
 		});

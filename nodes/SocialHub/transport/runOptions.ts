@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import type { VersionBehaviour } from '../shared/operation';
 import { convertField } from '../shared/values';
 import { MAX_PAGES, pagingTarget } from './paging';
 
@@ -15,10 +16,9 @@ const MAX_CONCURRENT_RULE = { label: 'Max Concurrent Requests', kind: 'integer' 
 const isList = (options: IHttpRequestOptions) => pagingTarget(options).pageSize !== undefined;
 
 /** Throws InvalidFieldError for a Limit or Max Concurrent Requests that is not a whole number in range. */
-export function checkRunOptions(context: IExecuteSingleFunctions, options: IHttpRequestOptions): void {
-	if (isList(options) && !(context.getNodeParameter('returnAll', false) as boolean)) {
-		const splits = context.getNode().typeVersion >= 2 || (context.getNodeParameter('splitIntoItems', false) as boolean);
-		if (splits) convertField(context.getNodeParameter('limit', 50), LIMIT_RULE, 'UTC');
+export function checkRunOptions(context: IExecuteSingleFunctions, options: IHttpRequestOptions, behaviour: VersionBehaviour): void {
+	if (isList(options) && !(context.getNodeParameter('returnAll', false) as boolean) && behaviour.rowsFromLists(context)) {
+		convertField(context.getNodeParameter('limit', 50), LIMIT_RULE, 'UTC');
 	}
 	const cap = context.getNodeParameter('options.maxConcurrentRequests', null) as unknown;
 	if (cap !== undefined && cap !== null && cap !== '') convertField(cap, MAX_CONCURRENT_RULE, 'UTC');

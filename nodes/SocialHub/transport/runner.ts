@@ -7,14 +7,13 @@ import type {
 } from 'n8n-workflow';
 
 import { attemptAsync } from '../shared/attempt';
-import type { OperationInfo } from '../shared/operation';
+import type { OperationInfo, VersionBehaviour } from '../shared/operation';
 import { CREDENTIAL_TYPE } from './constants';
 import { deliver, retrySettingsOf, type Delivered, type Sending } from './delivery';
 import { apiError, type Failure } from './errors';
 import { gateFor, Places } from './flowControl';
 import { NodeRun } from './nodeRun';
 import { claimOperationId, releaseOperationId } from './operationIds';
-import { outputOf } from './outputs';
 import { pagingTarget, readPages } from './paging';
 import { operationIdOf } from './prepare';
 import { inRunOf, refusedRun } from './runSummary';
@@ -33,13 +32,13 @@ import { limitOf, maxConcurrentOf } from './runOptions';
  * 4. a final failure without Continue On Fail stops the run's unsent items and, once the run has
  *    settled, says what else happened in it (runSummary.ts).
  */
-export function createOperationRunner(operations: Record<string, OperationInfo>) {
+export function createOperationRunner(operations: Record<string, OperationInfo>, behaviour: VersionBehaviour) {
 	return async function runOperationPaired(
 		this: IExecutePaginationFunctions,
 		requestData: Sending['requestData'],
 	): Promise<INodeExecutionData[]> {
 		const item = this.getItemIndex();
-		const outcome = await attemptAsync(async () => await runItem(this, requestData, operations));
+		const outcome = await attemptAsync(async () => await runItem(this, requestData, operations, behaviour));
 		if (!('failed' in outcome)) return outcome.value;
 		// n8n's own error item carries no pairedItem (and with Return All the counts differ, so n8n
 		// cannot pair it either): the node returns it paired itself, for both outputs.
@@ -59,6 +58,7 @@ async function runItem(
 	context: IExecutePaginationFunctions,
 	requestData: Sending['requestData'],
 	operations: Record<string, OperationInfo>,
+	behaviour: VersionBehaviour,
 ): Promise<INodeExecutionData[]> {
 	const run = NodeRun.of(context);
 	const item = context.getItemIndex();
@@ -123,7 +123,7 @@ async function runItem(
 		nature: { operationId, readOnly: info.readOnly },
 		retry: retrySettingsOf(context.getNode()),
 	};
-	const result = await send(context, sending);
+	const result = await send(context, sending, behaviour);
 
 	// 4. Settle.
 	if ('items' in result) {
@@ -155,20 +155,18 @@ function settleUnsent(run: NodeRun, item: number): INodeExecutionData[] {
 async function send(
 	context: IExecutePaginationFunctions,
 	sending: Sending,
+	behaviour: VersionBehaviour,
 ): Promise<{ items: INodeExecutionData[] } | { delivered: Extract<Delivered, { ok: false }> }> {
 	const pairedItem = { item: context.getItemIndex() };
 	const { options } = sending.requestData;
-	const listOperation = pagingTarget(options).pageSize !== undefined;
-	const returnAll = listOperation && (context.getNodeParameter('returnAll', false) as boolean);
-	const version = context.getNode().typeVersion;
-	// Version 2 lists always output rows; version 1 only with Return All or Split Into Items.
-	const splitRows = returnAll || (listOperation && (version >= 2 || (context.getNodeParameter('splitIntoItems', false) as boolean)));
-	if (!splitRows) {
+	const paging = pagingTarget(options);
+	const listOperation = paging.pageSize !== undefined;
+	if (!listOperation || !behaviour.rowsFromLists(context)) {
 		const delivered = await deliver(sending);
 		if (!delivered.ok) return { delivered };
-		return { items: outputOf(delivered.body, version).map((json) => ({ json, pairedItem })) };
+		return { items: behaviour.output(delivered.body).map((json) => ({ json, pairedItem })) };
 	}
-	const paging = pagingTarget(options);
+	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : limitOf(context);
 	const firstPage = returnAll ? 1 : Number(paging.pageNo) || 1;
 	const pages = await readPages(paging, async () => await deliver(sending), sending.label, { limit, firstPage, returnAll });

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../../shared/fields';
-import { applyRowRules, applyRules, field, inputMode, rows, rulesOf } from '../../shared/fields';
+import { field, inputMode, rows } from '../../shared/fields';
+import { applyRowRules, applyRules, rulesOf } from '../../shared/placement';
 import type { NodeVersion, OperationDefinition } from '../../shared/operation';
 import { InvalidFieldError, parseJson } from '../../shared/values';
 import { loyaltyProgram, phonePrefix, sourceOptions, storeCode, text } from '../common';

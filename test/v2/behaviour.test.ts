@@ -1,10 +1,11 @@
 /** What version 2 outputs: the resource itself, as n8n's own nodes do; version 1 keeps SocialHub's envelope (issue 22). */
-import { outputOf } from '../../nodes/SocialHub/transport/outputs';
+import { v1Behaviour } from '../../nodes/SocialHub/v1/behaviour';
+import { v2Behaviour } from '../../nodes/SocialHub/v2/behaviour';
 import { V1, adjustParameters, useSandbox } from '../fixture';
 
 const ctx = useSandbox();
 
-describe('outputOf', () => {
+describe('what one answer becomes', () => {
 	it.each([
 		['an object', { code: '200', data: { balance: 5 } }, [{ balance: 5 }]],
 		['a list', { code: '200', data: [{ a: 1 }, 2] }, [{ a: 1 }, { value: 2 }]],
@@ -13,12 +14,12 @@ describe('outputOf', () => {
 		['a bare value', { code: '200', data: 42 }, [{ success: true, value: 42 }]],
 		['false', { code: '200', data: false }, [{ success: true, value: false }]],
 	])('version 2, data is %s', (_what, body, expected) => {
-		expect(outputOf(body, 2)).toEqual(expected);
+		expect(v2Behaviour.output(body)).toEqual(expected);
 	});
 
 	it('version 1 outputs the envelope as it came', () => {
 		const body = { code: '200', msg: 'success', data: { balance: 5 } };
-		expect(outputOf(body, 1)).toEqual([body]);
+		expect(v1Behaviour.output(body)).toEqual([body]);
 	});
 });
 

@@ -1,7 +1,8 @@
 import type { INodeType, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 
 import { searchLoyaltyPrograms } from '../methods/listSearch';
-import { versionDescription } from '../shared/description';
+import { versionDescription } from '../description';
+import { v2Behaviour } from './behaviour';
 import { CREDENTIAL_TEST, testSocialHubCredential } from '../transport/credentialTest';
 
 /** New nodes: n8n's wording, Get Many with Return All and Limit, pickers fed by SocialHub. */
@@ -14,6 +15,6 @@ export class SocialHubV2 implements INodeType {
 	};
 
 	constructor(base: INodeTypeBaseDescription) {
-		this.description = versionDescription(base, 2);
+		this.description = versionDescription(base, v2Behaviour);
 	}
 }
