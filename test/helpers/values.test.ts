@@ -1,14 +1,7 @@
 /** Unit tests of shared/values.ts: conversion rules and their refusals. */
-import {
-	InvalidFieldError,
-	MAX_JSON_DEPTH,
-	convertField,
-	hasLoneSurrogate,
-	nestingDepth,
-	parseJson,
-	pathSegment,
-	shown,
-} from '../../nodes/SocialHub/shared/values';
+import { InvalidFieldError, shown } from '../../nodes/SocialHub/shared/refusal';
+import { MAX_JSON_DEPTH, nestingDepth, parseJson } from '../../nodes/SocialHub/shared/typedJson';
+import { convertField, hasLoneSurrogate, pathSegment } from '../../nodes/SocialHub/shared/values';
 
 const refusal = (run: () => unknown) => {
 	try {

@@ -1,5 +1,6 @@
 /** The gate's own rules (flowControl.ts), without n8n: fast unit tests with a fake clock-free flow. */
-import { Cancelled, Gate, INITIAL_WINDOW, MAX_WINDOW, Places, pause } from '../../nodes/SocialHub/transport/flowControl';
+import { Gate, INITIAL_WINDOW, MAX_WINDOW } from '../../nodes/SocialHub/transport/flowControl';
+import { Cancelled, Places, pause } from '../../nodes/SocialHub/transport/places';
 import { backoffMs, isRateLimitAnswer, retryAfterOf } from '../../nodes/SocialHub/transport/throttling';
 
 describe('Places', () => {

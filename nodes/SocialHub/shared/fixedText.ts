@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
-import { InvalidFieldError } from './values';
+import { InvalidFieldError } from './refusal';
 
 /**
  * n8n evaluates `{{ … }}` only in a value switched to Expression (stored with a leading `=`). In a

@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { attempt } from './attempt';
 import type { Field } from './fields';
 import type { FieldRule } from './values';
-import { InvalidFieldError, convertField, isBlank, parseJson, pathSegment, shown } from './values';
+import { InvalidFieldError, isBlank, shown } from './refusal';
+import { convertField, pathSegment } from './values';
+import { parseJson } from './typedJson';
 
 /**
  * Placing a field's value on the request: read once per item, checked by the field's rule and

@@ -1,6 +1,6 @@
+import { InvalidFieldError, isBlank, shown } from './refusal';
+import { parseJson } from './typedJson';
 import { MIN_DATE_MS, MIN_EPOCH_MS, formatDate, formatDateTime, readDateTime, wallClockText } from './dates';
-import { attempt } from './attempt';
-import { parseExactJson } from './exactJson';
 
 /**
  * What a field's value must be and how it is converted for SocialHub: one rule per field, and
@@ -28,29 +28,6 @@ export interface FieldRule {
 	max?: number;
 }
 
-export class InvalidFieldError extends Error {}
-
-export function isBlank(value: unknown): boolean {
-	return (
-		value === undefined ||
-		value === null ||
-		(typeof value === 'string' && value.trim() === '') ||
-		(typeof value === 'number' && Number.isNaN(value))
-	);
-}
-
-export const shown = (value: unknown) => {
-	let text: string;
-	try {
-		text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-	} catch {
-		text = Array.isArray(value) ? '(a list)' : '(an object)';
-	}
-	// Cut on a code point boundary, so the message itself never holds half a character.
-	const points = Array.from(text);
-	return points.length > 60 ? `${points.slice(0, 57).join('')}...` : text;
-};
-
 /** Plain decimal notation only: "0x10", "0b11", "0o17", "1_000" or "Infinity" are not numbers here. */
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
@@ -65,25 +42,6 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export function hasLoneSurrogate(text: string): boolean {
 	return LONE_SURROGATE.test(text);
-}
-
-/** How deep JSON given to a field may nest; deeper input is refused rather than overflowing the stack. */
-export const MAX_JSON_DEPTH = 64;
-
-/** Depth of nested objects/arrays in `value` (walked iteratively, stopping past `limit`). */
-export function nestingDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
-	let deepest = 0;
-	const stack: Array<[unknown, number]> = [[value, 0]];
-	while (stack.length > 0) {
-		const [current, depth] = stack.pop()!;
-		if (!current || typeof current !== 'object') continue;
-		if (depth + 1 > deepest) deepest = depth + 1;
-		if (deepest > limit) return deepest;
-		for (const child of Object.values(current as Record<string, unknown>)) {
-			if (child && typeof child === 'object') stack.push([child, depth + 1]);
-		}
-	}
-	return deepest;
 }
 
 function checkText(text: string, label: string): string {
@@ -192,23 +150,6 @@ function refuseInexactNumber(value: unknown, label: string): void {
 			`"${label}" arrived as the number ${shown(value)}, which is beyond ±${Number.MAX_SAFE_INTEGER} and has lost its exact digits on the way; give it as text (a string of digits), e.g. from the source's original text`,
 		);
 	}
-}
-
-/** JSON typed into a field: integers beyond ±2^53 are kept exactly, as text (see exactJson.ts). */
-export function parseJson(value: unknown, label: string): unknown {
-	let parsed = value;
-	if (typeof value === 'string') {
-		const outcome = attempt(() => parseExactJson(value));
-		if ('failed' in outcome) {
-			const reason = outcome.failed instanceof RangeError ? 'it is nested too deeply' : (outcome.failed as Error).message;
-			throw new InvalidFieldError(`"${label}" is not valid JSON (${reason})`);
-		}
-		parsed = outcome.value;
-	}
-	if (parsed && typeof parsed === 'object' && nestingDepth(parsed) > MAX_JSON_DEPTH) {
-		throw new InvalidFieldError(`"${label}" is nested more than ${MAX_JSON_DEPTH} levels deep`);
-	}
-	return parsed;
 }
 
 /**

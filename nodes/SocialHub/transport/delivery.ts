@@ -8,7 +8,8 @@ import type {
 
 import { attemptAsync } from '../shared/attempt';
 import type { Failure, FailureKind, RequestData } from './errors';
-import { pause, type Gate, type Signal } from './flowControl';
+import type { Gate, Signal } from './flowControl';
+import { pause } from './places';
 import type { NodeRun } from './nodeRun';
 import { backoffMs } from './throttling';
 import { asOwnRequest } from './authenticate';

@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import type { FailureKind } from './errors';
-import { Cancelled, pause, Places, type Gate } from './flowControl';
+import type { Gate } from './flowControl';
+import { Cancelled, pause, Places } from './places';
 
 /**
  * What the node knows about one run of itself over many items. n8n's declarative engine prepares

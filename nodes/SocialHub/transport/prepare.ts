@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSend
 
 import { attempt } from '../shared/attempt';
 import type { RequestBuild, VersionBehaviour } from '../shared/operation';
-import { InvalidFieldError, MAX_JSON_DEPTH, hasLoneSurrogate } from '../shared/values';
+import { InvalidFieldError } from '../shared/refusal';
+import { MAX_JSON_DEPTH } from '../shared/typedJson';
+import { hasLoneSurrogate } from '../shared/values';
 import { NodeRun } from './nodeRun';
 import { checkRunOptions } from './runOptions';
 

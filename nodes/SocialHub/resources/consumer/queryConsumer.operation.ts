@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import { field } from '../../shared/fields';
 import type { OperationDefinition } from '../../shared/operation';
-import { isBlank } from '../../shared/values';
+import { isBlank } from '../../shared/refusal';
 import { phonePrefix, text } from '../common';
 
 /** SocialHub wants a fresh timestamp and nonce on every query; values the user set still win. */

@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import type { Field } from '../../shared/fields';
 import { collection, field } from '../../shared/fields';
 import type { NodeVersion, OperationDefinition } from '../../shared/operation';
-import { InvalidFieldError } from '../../shared/values';
+import { InvalidFieldError } from '../../shared/refusal';
 import { consumerCodePath, text } from '../common';
 import { flagOptions, genderOptions, receiveFlags } from './options';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import { field } from '../../shared/fields';
 import type { OperationDefinition } from '../../shared/operation';
-import { InvalidFieldError } from '../../shared/values';
+import { InvalidFieldError } from '../../shared/refusal';
 import { text } from '../common';
 
 /**
