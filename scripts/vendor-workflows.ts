@@ -5,8 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { SaveStyle } from '../test/fixtures/vendorWorkflows';
-import { vendorExpectation, vendorWorkflow } from '../test/fixtures/vendorWorkflows';
+import type { SaveStyle } from '../test/support/vendorWorkflows';
+import { vendorExpectation, vendorWorkflow } from '../test/support/vendorWorkflows';
 
 const folder = join(__dirname, '..', 'e2e', 'workflows');
 for (const style of ['stored-in-full', 'saved-by-editor'] as SaveStyle[]) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import type { INode, IWorkflowBase } from 'n8n-workflow';
 
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, useSandbox } from './fixture';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, useSandbox } from './support/fixture';
 
 const folder = join(__dirname, '..', 'examples');
 const NODE_TYPE = 'n8n-nodes-socialhub.socialHub';

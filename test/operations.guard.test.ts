@@ -11,7 +11,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { SocialHub } from '../nodes/SocialHub/SocialHub.node';
 import { resources } from '../nodes/SocialHub/resources';
 import { fieldsOf } from '../nodes/SocialHub/shared/operation';
-import { BEHAVIOURS } from './fixture';
+import { BEHAVIOURS } from './support/fixture';
 import { SandboxState } from '../sandbox/state';
 
 const root = join(__dirname, '..');

@@ -1,5 +1,5 @@
-import { V1 } from '../fixture';
-import { BLANK, describeOperation } from '../operationSuite';
+import { V1 } from '../support/fixture';
+import { BLANK, describeOperation } from '../support/operationSuite';
 
 const ctx = describeOperation('consumer.createConsumer', {
 	baseline: {
@@ -45,5 +45,41 @@ describe('Customer → Create', () => {
 		const { error } = await ctx.engine.run({ ...create, birthday: '1990-13-45' });
 		expect(error?.message).toContain('"Birthday" is not a valid date/time');
 		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+});
+
+const consumerBody = () => ctx.sandbox.apiRequests('/v1/consumer')[0]?.body;
+
+describe('birthdays before 2000 given as date values', () => {
+	it('v1 Update Customer: Birthday from a Luxon DateTime of 1985 is sent as 1985-05-05', async () => {
+		const { error } = await ctx.engine.run(
+			{ resource: 'consumer', operation: 'updateConsumer', consumerCode: 'C0001', birthday: "={{ DateTime.fromISO('1985-05-05', { zone: 'UTC' }) }}" },
+			[{}],
+			V1,
+		);
+		expect(error?.message).toBeUndefined();
+		expect(consumerBody()).toEqual({ birthday: '1985-05-05' });
+	});
+
+	it('v2 Update Customer: Birthday from epoch ms of 1985 in the input is sent as 1985-05-05', async () => {
+		const { error } = await ctx.engine.run(
+			{ resource: 'consumer', operation: 'updateConsumer', consumerCode: 'C0001', updateFields: { birthday: '={{ $json.dob }}' } },
+			[{ dob: Date.UTC(1985, 4, 5) }],
+		);
+		expect(error?.message).toBeUndefined();
+		expect(consumerBody()).toEqual({ birthday: '1985-05-05' });
+	});
+
+	it('v1 Create Customer: Birthday from a JS Date of 1979 is sent as 1979-03-04', async () => {
+		const { error } = await ctx.engine.run(
+			{
+				resource: 'consumer', name: 'A', mobilePhone: '13600000009', phonePrefCode: '+86', organizationCode: 'ORG1',
+				birthday: "={{ new Date('1979-03-04T00:00:00Z') }}",
+			},
+			[{}],
+			V1,
+		);
+		expect(error?.message).toBeUndefined();
+		expect(consumerBody()).toMatchObject({ birthday: '1979-03-04' });
 	});
 });

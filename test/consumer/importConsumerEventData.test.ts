@@ -1,5 +1,5 @@
-import { V1 } from '../fixture';
-import { describeOperation } from '../operationSuite';
+import { V1 } from '../support/fixture';
+import { describeOperation } from '../support/operationSuite';
 
 const event = { eventKey: 'k', customerCode: 'C0001', eventTime: 1800000000000, eventId: 'e1', tenantId: 't1', properties: '{}' };
 

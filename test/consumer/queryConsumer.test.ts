@@ -1,4 +1,5 @@
-import { BLANK, describeOperation } from '../operationSuite';
+import { V1 } from '../support/fixture';
+import { BLANK, describeOperation } from '../support/operationSuite';
 
 const ctx = describeOperation('consumer.queryConsumer', {
 	baseline: { type: 1, query: '13800000001' },
@@ -31,5 +32,26 @@ describe('Customer → Get', () => {
 		const timestamp = String(Date.now());
 		await ctx.engine.run({ resource: 'consumer', operation: 'queryConsumer', type: 2, query: 'alice@example.com', timestamp, nonceId: 'my-nonce' });
 		expect(consumerCalls()[0].query).toEqual({ type: '2', query: 'alice@example.com', timestamp, nonceId: 'my-nonce' });
+	});
+});
+
+const vendorQuery = {
+	resource: 'consumer', operation: 'queryConsumer', type: 1, query: '13800000001', phonePrefCode: '+86',
+	timestamp: '1700000000000', nonceId: 'vendor-nonce-1',
+};
+
+describe('a vendor Query Customer node with the nonce and timestamp it had to store', () => {
+	it('two items in one run are sent with two different nonces', async () => {
+		await ctx.engine.run(vendorQuery, [{}, {}], V1);
+		const nonces = ctx.sandbox.apiRequests('/v1/consumer/info').map((r) => r.query.nonceId);
+		expect(nonces).toHaveLength(2);
+		expect(new Set(nonces).size).toBe(2);
+	});
+
+	it('the timestamp sent is the send time, not the one typed when the workflow was built', async () => {
+		const before = Date.now();
+		await ctx.engine.run(vendorQuery, [{}], V1);
+		const sent = Number(ctx.sandbox.apiRequests('/v1/consumer/info')[0]?.query.timestamp);
+		expect(sent).toBeGreaterThanOrEqual(before - 60_000);
 	});
 });

@@ -1,4 +1,4 @@
-import { BLANK, describeOperation } from '../operationSuite';
+import { BLANK, describeOperation } from '../support/operationSuite';
 
 const ctx = describeOperation('consumer.queryThirdAccountsByUnionId', {
 	baseline: { unionId: 'u' },

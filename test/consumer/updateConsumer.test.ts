@@ -1,5 +1,5 @@
-import { V1 } from '../fixture';
-import { BLANK, describeOperation } from '../operationSuite';
+import { V1 } from '../support/fixture';
+import { BLANK, describeOperation } from '../support/operationSuite';
 
 const ctx = describeOperation('consumer.updateConsumer', {
 	baseline: { 1: { consumerCode: 'C0001', name: 'N' }, 2: { consumerCode: 'C0001', updateFields: { name: 'N' } } },

@@ -1,6 +1,6 @@
-import { V1 } from '../fixture';
-import { outputOf } from '../outputs';
-import { describeOperation } from '../operationSuite';
+import { V1 } from '../support/fixture';
+import { outputOf } from '../support/outputs';
+import { describeOperation } from '../support/operationSuite';
 
 const ctx = describeOperation('masterdata.batchSyncProduct', {
 	baseline: { batchReq: { product: [{ code: 'P', name: 'N' }] } },

@@ -1,4 +1,4 @@
-import { BLANK, describeOperation } from '../operationSuite';
+import { BLANK, describeOperation } from '../support/operationSuite';
 
 const ctx = describeOperation('masterdata.saveStore', {
 	baseline: { organizationCode: 'S', organizationName: 'N' },

@@ -1,5 +1,5 @@
-import { V1 } from '../fixture';
-import { describeOperation } from '../operationSuite';
+import { V1 } from '../support/fixture';
+import { describeOperation } from '../support/operationSuite';
 
 const ctx = describeOperation('member.getLoyaltyPrograms', {
 	baseline: {},

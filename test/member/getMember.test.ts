@@ -1,4 +1,4 @@
-import { BLANK, describeOperation } from '../operationSuite';
+import { BLANK, describeOperation } from '../support/operationSuite';
 
 const ctx = describeOperation('member.getMember', {
 	baseline: { cardNo: 'M0001' },

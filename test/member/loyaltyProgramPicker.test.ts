@@ -1,4 +1,4 @@
-import { useSandbox } from '../fixture';
+import { useSandbox } from '../support/fixture';
 
 const ctx = useSandbox();
 

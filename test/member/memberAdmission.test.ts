@@ -1,6 +1,6 @@
-import { V1 } from '../fixture';
-import { outputOf } from '../outputs';
-import { BLANK, describeOperation } from '../operationSuite';
+import { V1 } from '../support/fixture';
+import { outputOf } from '../support/outputs';
+import { BLANK, describeOperation } from '../support/operationSuite';
 
 const ctx = describeOperation('member.memberAdmission', {
 	baseline: {

@@ -1,4 +1,4 @@
-import { BLANK, describeOperation } from '../operationSuite';
+import { BLANK, describeOperation } from '../support/operationSuite';
 import { order } from './orders';
 
 const ctx = describeOperation('order.getTransactionDetail', {

@@ -1,5 +1,5 @@
-import { V1 } from '../fixture';
-import { BLANK, describeOperation } from '../operationSuite';
+import { V1 } from '../support/fixture';
+import { BLANK, describeOperation } from '../support/operationSuite';
 import { order } from './orders';
 
 const ctx = describeOperation('order.getTransactionList', {

@@ -1,6 +1,6 @@
-import { V1 } from '../fixture';
-import { outputOf } from '../outputs';
-import { BLANK, describeOperation } from '../operationSuite';
+import { V1 } from '../support/fixture';
+import { BLANK, describeOperation } from '../support/operationSuite';
+import { outputOf } from '../support/outputs';
 import { order } from './orders';
 
 const line = { detailCode: 'L1', productCode: 'SKU-1', title: 'Sneaker', qty: 1, price: 100 };
@@ -66,5 +66,23 @@ describe('Order → Sync Transaction', () => {
 	it('an invalid order date is refused with the field name', async () => {
 		const { error } = await ctx.engine.run({ ...order, orderDate: 'yesterday' }, [{}], V1);
 		expect(error?.message).toContain('"Order Date" is not a valid date/time');
+	});
+});
+
+describe('Order Date as wall-clock text in a DST gap', () => {
+	it('v1: the stored "2026-03-08 02:30:00" is sent unchanged, or refused — never moved to 03:30', async () => {
+		const line = { direction: 0, detailCode: 'L1', productCode: 'SKU-1', title: 'T', qty: 1, price: 100, totalAmount: 100, couponAmount: 0, discountAmount: 0, totalDisAmount: 0, costAmount: 0, grossAmount: 100 };
+		const { error } = await ctx.engine.run(
+			{
+				resource: 'order', operation: 'syncTransaction', type: 1, params: '13800000001', transactionCode: 'TX-DST', storeCode: 'S01',
+				orderDate: '2026-03-08 02:30:00', totalPrice: 100, totalAmount: 100, grossAmount: 100, details: { detail: [line] },
+			},
+			[{}],
+			V1,
+			'America/New_York',
+		);
+		const sent = ctx.sandbox.apiRequests('/v1/transactions/sync')[0]?.body as { orderDate?: string } | undefined;
+		if (error === undefined) expect(sent?.orderDate).toBe('2026-03-08 02:30:00');
+		else expect(error.message).toContain('Order Date');
 	});
 });

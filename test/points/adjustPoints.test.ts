@@ -1,6 +1,8 @@
-import { adjustParameters } from '../fixture';
-import { BLANK, describeOperation } from '../operationSuite';
-import { ADJUST } from '../adjustment';
+import type { IDataObject } from 'n8n-workflow';
+
+import { ADJUST } from '../support/adjustment';
+import { adjustParameters, V1 } from '../support/fixture';
+import { BLANK, describeOperation } from '../support/operationSuite';
 
 const ctx = describeOperation('points.adjustPoints', {
 	baseline: ADJUST,
@@ -168,5 +170,37 @@ describe('Points → Adjust Member Points', () => {
 		const { error } = await ctx.engine.run(adjustParameters(overrides));
 		expect(error?.message).toContain(message);
 		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe('a negative Point Value on a decrease', () => {
+	it.each([
+		['v2, Behavior Decrease, value from an expression', { operationType: 7, pointValue: '={{ $json.points }}' }, {}],
+		['v2, Gift Redemption Decrease', { operationType: 8, pointValue: '={{ $json.points }}' }, {}],
+		['v1, Coupon Redemption Decrease', { operationType: 9, pointValue: -50 }, V1],
+	])('%s is refused before it is sent', async (_what, overrides, settings) => {
+		const { error } = await ctx.engine.run({ ...ADJUST, operationId: 'neg-1', ...overrides }, [{ points: -50 }], settings);
+		expect(error?.message).toMatch(/Point Value/);
+		expect(ctx.sandbox.apiRequests('/v1/points/adjustment')).toHaveLength(0);
+	});
+});
+
+describe('Effective End Time', () => {
+	it.each([V1, {}])('in the past on a Behavior Increase is refused naming the field (%j)', async (settings) => {
+		const { error } = await ctx.engine.run(adjustParameters({ effectiveEndTime: '2020-01-01T00:00:00Z' }), [{}], settings);
+		expect(error?.message).toBe('"Effective End Time" is in the past (2020-01-01T00:00:00.000Z): the points would be expired on arrival. Give a time in the future');
+		expect(adjustments()).toHaveLength(0);
+	});
+
+	it('a minute ago is within the clock-skew margin and sent', async () => {
+		const { error } = await ctx.engine.run(adjustParameters({ effectiveEndTime: '={{ $now.minus({ minutes: 1 }).toISO() }}' }));
+		expect(adjustments()).toHaveLength(1);
+		// The sandbox, like SocialHub, wants a future expiry: its refusal is SocialHub's to make.
+		expect(error?.message ?? '').not.toContain('"Effective End Time" is in the past');
+	});
+
+	it('on a deduction it is sent as given (it marks no points of its own; SocialHub decides)', async () => {
+		await ctx.engine.run(adjustParameters({ operationType: 7, pointValue: 5, effectiveEndTime: '2020-01-01T00:00:00Z' }));
+		expect((adjustments()[0].body as IDataObject).effectiveEndTime).toBe(Date.UTC(2020, 0, 1));
 	});
 });

@@ -6,7 +6,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { refuseUnevaluated } from '../../nodes/SocialHub/shared/fixedText';
-import { V1, adjustParameters, useSandbox } from '../fixture';
+import { V1, adjustParameters, useSandbox } from '../support/fixture';
 
 const ctx = useSandbox();
 

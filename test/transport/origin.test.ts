@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, IExecuteFunctions, INode, INodeType } from 'n8n-workflow';
 
 import { CREDENTIAL_REF, CREDENTIAL_TYPE } from '../../harness/engine';
-import { SANDBOX_APP_SECRET, useSandbox } from '../fixture';
+import { SANDBOX_APP_SECRET, useSandbox } from '../support/fixture';
 
 const ctx = useSandbox();
 

@@ -1,7 +1,7 @@
 /** What version 2 outputs: the resource itself, as n8n's own nodes do; version 1 keeps SocialHub's envelope (issue 22). */
 import { v1Behaviour } from '../../nodes/SocialHub/v1/behaviour';
 import { v2Behaviour } from '../../nodes/SocialHub/v2/behaviour';
-import { V1, adjustParameters, useSandbox } from '../fixture';
+import { V1, adjustParameters, useSandbox } from '../support/fixture';
 
 const ctx = useSandbox();
 
@@ -35,5 +35,15 @@ describe('in a run', () => {
 		ctx.sandbox.addFault({ path: '/v1/consumer/binding', status: 200, body: { code: '200', msg: 'success', data: null } });
 		const { items } = await ctx.engine.run({ resource: 'consumer', operation: 'bindConsumerThirdAccount', consumerCode: 'C0001', accountType: 100014, unionId: 'U1', nickName: 'n' });
 		expect(items).toEqual([{ json: { success: true }, pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('version 2 unpaged lists', () => {
+	it('Get Loyalty Programs outputs one item per program, each paired with its input item', async () => {
+		const { items, error } = await ctx.engine.run({ resource: 'member', operation: 'getLoyaltyPrograms' }, [{}, {}]);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.json.loyaltyProgramCode, item.pairedItem])).toEqual([
+			['LP001', { item: 0 }], ['LP002', { item: 0 }], ['LP001', { item: 1 }], ['LP002', { item: 1 }],
+		]);
 	});
 });

@@ -4,9 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { keysOf } from '../nodes/SocialHub/transport/baseUrl';
-import type { Fault } from '../sandbox/server';
-import { SANDBOX_APP_SECRET, adjustParameters, useSandbox } from './fixture';
+import { keysOf } from '../../nodes/SocialHub/transport/baseUrl';
+import type { Fault } from '../../sandbox/server';
+import { SANDBOX_APP_SECRET, adjustParameters, useSandbox } from '../support/fixture';
 
 const ctx = useSandbox();
 
@@ -204,5 +204,46 @@ describe('Retry On Fail', () => {
 		expect(ids.length).toBeGreaterThan(1);
 		expect(new Set(ids)).toEqual(new Set(['retry-A']));
 		expect(ctx.sandbox.state.accounts.get('PA0001')?.balance).toBe(1025);
+	});
+});
+
+describe('a write whose outcome is unknown', () => {
+	it.each([
+		['the connection closed after SocialHub applied it', { applyFirst: true, drop: true }],
+		['an HTTP 200 answer cut off mid-body', { truncate: true }],
+		['no answer within the Timeout', { applyFirst: true, hang: true }],
+	])('an adjustment, %s: may have been applied; re-run with the same Operation ID', async (_what, fault) => {
+		ctx.sandbox.addFault({ path: '/v1/points/adjustment', ...fault });
+		const { error } = await ctx.engine.run({ ...adjustParameters({ operationId: 'lost-1' }), requestOptions: { timeout: 500 } });
+		expect(error?.description).toContain('may have applied it');
+		expect(error?.description).toContain('Run it again with the same Operation ID ("lost-1")');
+		expect(error?.description).not.toContain("Check the credential's Base URL");
+		expect(ctx.sandbox.state.accounts.get('PA0001')?.balance).toBe(1100);
+	});
+
+	it('Create Customer, connection closed after it was applied: check before sending it again', async () => {
+		ctx.sandbox.addFault({ path: '/v1/consumer', applyFirst: true, drop: true });
+		const { error } = await ctx.engine.run({ resource: 'consumer', operation: 'createConsumer', name: 'Lost', mobilePhone: '13900000077', phonePrefCode: '+86', organizationCode: 'ORG1' });
+		expect(error?.description).toContain('Check in SocialHub whether it was applied before sending it again');
+	});
+
+	it('with Retry On Fail, the adjustment is sent again with its Operation ID and applied once', async () => {
+		ctx.sandbox.addFault({ path: '/v1/points/adjustment', applyFirst: true, drop: true });
+		const { error, items } = await ctx.engine.run(adjustParameters({ operationId: 'lost-2' }), [{}], { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ duplicate: true });
+		expect(ctx.sandbox.stats().appliedMoreThanOnce).toBe(0);
+		expect(ctx.sandbox.state.accounts.get('PA0001')?.balance).toBe(1100);
+	});
+
+	it('with Retry On Fail, Create Customer is not sent again blindly', async () => {
+		ctx.sandbox.addFault({ path: '/v1/consumer', applyFirst: true, drop: true });
+		const { error } = await ctx.engine.run(
+			{ resource: 'consumer', operation: 'createConsumer', name: 'Once', mobilePhone: '13900000078', phonePrefCode: '+86', organizationCode: 'ORG1' },
+			[{}],
+			{ retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
+		);
+		expect(error?.description).toContain('may have applied it');
+		expect(ctx.sandbox.apiRequests('/v1/consumer')).toHaveLength(1);
 	});
 });

@@ -1,10 +1,10 @@
 /**
- * Issue 10, class 10: a gateway echoing a secret in another form (JSON-escaped, URL-encoded,
+ * Redaction (redact.ts): a gateway echoing a secret in another form (JSON-escaped, URL-encoded,
  * upper/lower-cased, base64) never shows it: not the App Secret, not the access token.
  */
 import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
 import { redact, secretForms } from '../../nodes/SocialHub/transport/redact';
-import { HostileServer, newEngine, ok } from './hostile';
+import { HostileServer, newEngine, ok } from '../support/hostile';
 
 const SECRETS = ['Zx9"q\\w/e+r t&y=u%i?o#p', 'plainSecretValue123', 'ÄpfelSecret✓42', 'a'.repeat(3) + 'BcD/+=='];
 
@@ -33,7 +33,7 @@ function leaks(text: string, secret: string, encode: (secret: string) => string)
 	return text.toLowerCase().includes(probe.toLowerCase());
 }
 
-describe('class 10: redact() catches the forms a secret takes', () => {
+describe('redact() catches the forms a secret takes', () => {
 	for (const secret of SECRETS) {
 		it.each(encoders)(`%s (secret ${JSON.stringify(secret).slice(0, 12)}…)`, (_name, encode) => {
 			const text = `gateway said: <<${encode(secret)}>> end`;
@@ -49,7 +49,7 @@ describe('class 10: redact() catches the forms a secret takes', () => {
 	});
 });
 
-describe('class 10: errors shown by the node never carry an encoded secret or token', () => {
+describe('errors shown by the node never carry an encoded secret or token', () => {
 	let form: (secret: string) => string = (s) => s;
 	const APP_SECRET = 'Gw"9/+ secret&Key=77';
 	const TOKEN = 'tok-SECRETtoken-4711';

@@ -6,16 +6,16 @@
  */
 import type { IDataObject, INode, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
-import { CREDENTIAL_REF, NODE_TYPE } from '../harness/engine';
-import { V1, useSandbox } from './fixture';
-import type { VendorParameter } from './fixtures/vendorParameters';
-import { vendorParameters } from './fixtures/vendorParameters';
-import type { ExpectedRequest } from '../e2e/expectations';
+import { CREDENTIAL_REF, NODE_TYPE } from '../../harness/engine';
+import { V1, useSandbox } from '../support/fixture';
+import type { VendorParameter } from '../support/vendorParameters';
+import { vendorParameters } from '../support/vendorParameters';
+import type { ExpectedRequest } from '../../e2e/expectations';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { SaveStyle } from './fixtures/vendorWorkflows';
-import { savedByEditor, storedInFull, vendorCases, vendorExpectation, vendorWorkflow } from './fixtures/vendorWorkflows';
+import type { SaveStyle } from '../support/vendorWorkflows';
+import { savedByEditor, storedInFull, vendorCases, vendorExpectation, vendorWorkflow } from '../support/vendorWorkflows';
 
 const ctx = useSandbox();
 const operations = Object.keys(vendorParameters);
@@ -151,7 +151,7 @@ describe('a vendor node runs unchanged on version 1', () => {
 
 describe('the real-n8n e2e runs these same vendor workflows', () => {
 	it.each(['stored-in-full', 'saved-by-editor'] as SaveStyle[])('e2e/workflows/vendor-%s.json is current', (style) => {
-		const read = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', 'e2e', 'workflows', file), 'utf8'));
+		const read = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'e2e', 'workflows', file), 'utf8'));
 		// Regenerate with: npx ts-node --transpile-only scripts/vendor-workflows.ts
 		expect(read(`vendor-${style}.json`)).toEqual(vendorWorkflow(style));
 		expect(read(`vendor-${style}.expect.json`)).toEqual(vendorExpectation(style));

@@ -1,19 +1,124 @@
-/**
- * Issue 10, classes 15-18: list reads end on every server behaviour and are never silently
- * short; every output item is paired with its input item; Limit is checked; an Operation ID
- * used twice in one run is refused before the second is sent.
- */
+/** Unit tests of transport/paging.ts: when a page walk is done, goes on, or must fail. */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-
-import { MAX_PAGES } from '../../nodes/SocialHub/transport/paging';
 import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
+import { MAX_PAGES, PageWalk, pageOf } from '../../nodes/SocialHub/transport/paging';
 import { SocialHubSandbox } from '../../sandbox/server';
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../fixture';
-import { HostileServer, type Received, newEngine, ok, tokenThen } from './hostile';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../support/fixture';
+import { HostileServer, newEngine, ok, tokenThen, type Received } from '../support/hostile';
+
+const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
+
+describe('pageOf', () => {
+	it.each([
+		[{ data: { list: rows(0, 2), total: 5 } }, 2, 5],
+		[{ data: { list: rows(0, 2), total: '5' } }, 2, 5],
+		[{ data: { list: rows(0, 2), total: null } }, 2, undefined],
+		[{ data: { list: rows(0, 2), total: '' } }, 2, undefined],
+		[{ data: { list: rows(0, 2), total: -3 } }, 2, undefined],
+		[{ data: { list: rows(0, 2), total: 2.5 } }, 2, undefined],
+		[{ data: { list: rows(0, 2), total: '0x10' } }, 2, undefined],
+		[{ data: { list: rows(0, 2) } }, 2, undefined],
+		[{ data: rows(0, 3) }, 3, undefined],
+		[{ data: null }, 0, undefined],
+		[{}, 0, undefined],
+	])('%j → %d rows, total %p', (body, count, total) => {
+		const page = pageOf(body as never);
+		expect(page.rows).toHaveLength(count);
+		expect(page.total).toBe(total);
+	});
+
+	it('wraps scalar rows so every output item is an object', () => {
+		expect(pageOf({ data: { list: ['a', 1] } } as never).rows).toEqual([{ value: 'a' }, { value: 1 }]);
+	});
+});
+
+describe('PageWalk', () => {
+	it('is done on a short page without total, and goes on after a full one', () => {
+		const walk = new PageWalk(1, 10, true);
+		expect(walk.judge(1, { rows: rows(0, 10) })).toEqual({ done: false });
+		expect(walk.judge(2, { rows: rows(10, 3) })).toEqual({ done: true });
+	});
+
+	it('with a total, counts rows rather than pages (a server using smaller pages)', () => {
+		const walk = new PageWalk(1, 10, true);
+		expect(walk.judge(1, { rows: rows(0, 5), total: 12 })).toEqual({ done: false });
+		expect(walk.judge(2, { rows: rows(5, 5), total: 12 })).toEqual({ done: false });
+		expect(walk.judge(3, { rows: rows(10, 2), total: 12 })).toEqual({ done: true });
+	});
+
+	it('a repeated page is a problem, even when it is not the previous one', () => {
+		const walk = new PageWalk(1, 2, true);
+		walk.judge(1, { rows: rows(0, 2) });
+		walk.judge(2, { rows: rows(2, 2) });
+		expect(walk.judge(3, { rows: rows(0, 2) })).toEqual({ problem: expect.stringContaining('same rows as page 1') });
+	});
+
+	it('an empty page before the total is reached is a problem for Return All', () => {
+		const walk = new PageWalk(1, 10, true);
+		walk.judge(1, { rows: rows(0, 10), total: 30 });
+		expect(walk.judge(2, { rows: [], total: 30 })).toEqual({ problem: expect.stringContaining('only 10 were read') });
+	});
+
+	it('an empty page ends a Split Into Items read quietly (it only reads up to Limit)', () => {
+		const walk = new PageWalk(3, 10, false);
+		expect(walk.judge(3, { rows: [], total: 30 })).toEqual({ done: true });
+	});
+
+	it('a total beyond the cap fails at the first page', () => {
+		const walk = new PageWalk(1, 100, true);
+		expect(walk.judge(1, { rows: rows(0, 100), total: MAX_PAGES * 100 + 1 })).toEqual({ problem: expect.stringContaining('more than the') });
+		expect(new PageWalk(1, 100, true).judge(1, { rows: rows(0, 100), total: MAX_PAGES * 100 })).toEqual({ done: false });
+	});
+
+	it('stops at the page cap', () => {
+		const walk = new PageWalk(1, 1, true);
+		let verdict = walk.judge(1, { rows: rows(0, 1) });
+		for (let page = 2; page <= MAX_PAGES && 'done' in verdict && !verdict.done; page++) verdict = walk.judge(page, { rows: rows(page, 1) });
+		expect(verdict).toEqual({ problem: expect.stringContaining(`stopped after ${MAX_PAGES} pages`) });
+		expect(walk.pages).toBe(MAX_PAGES);
+	});
+});
+
+const SERVER_PAGE = 50;
+const COUNT = 230;
+const server = new HostileServer(
+	tokenThen((request) => {
+		const pageNo = Number(request.query.pageNo);
+		const from = (pageNo - 1) * SERVER_PAGE;
+		const list = Array.from({ length: Math.max(0, Math.min(SERVER_PAGE, COUNT - from)) }, (_, i) => ({
+			recordId: `R${from + i}`, accountCode: 'PA0001',
+		}));
+		const data: IDataObject = { list, pageNo, pageSize: SERVER_PAGE };
+		return { body: ok(data) };
+	}),
+);
+
+beforeAll(async () => server.start());
+afterAll(async () => server.stop());
+beforeEach(() => {
+	server.received.length = 0;
+	resetProcessState();
+});
+
+describe('Return All against a server that caps the page size and gives no total', () => {
+	it.each([
+		['v1, Page Size 100', 1, { pageSize: 100 }],
+		['v2', 2, {}],
+	])('%s: every row is read, or an error says the list may be short', async (_what, version, extra) => {
+		const engine = newEngine();
+		engine.typeVersion = version;
+		engine.setCredential({ baseUrl: server.url, appId: 'app', appSecret: 'secret-123456' });
+		const { items, error } = await engine.run({
+			resource: 'points', operation: 'getPointsRecords', accountCode: 'PA0001', returnAll: true, ...extra,
+		});
+		if (error === undefined) expect(items).toHaveLength(COUNT);
+		else expect(error.message).toMatch(/page/i);
+	});
+});
 
 type Behaviour = (pageNo: number, pageSize: number, request: Received) => { status?: number; body: unknown };
 
-const rows = (from: number, count: number, account = 'PA0001') =>
+const recordRows = (from: number, count: number, account = 'PA0001') =>
 	Array.from({ length: Math.max(0, count) }, (_, i) => ({ recordId: `R${from + i}`, accountCode: account }));
 
 /** SocialHub paging over `count` rows, with `total` as given (a function of the real count). */
@@ -21,7 +126,7 @@ const paged = (count: number, total: (count: number) => unknown, serverPageSize?
 	(pageNo, asked, request) => {
 		const size = serverPageSize ?? asked;
 		const account = request.path.split('/').pop() ?? 'PA0001';
-		const list = rows((pageNo - 1) * size, Math.min(size, count - (pageNo - 1) * size), account);
+		const list = recordRows((pageNo - 1) * size, Math.min(size, count - (pageNo - 1) * size), account);
 		const data: IDataObject = { list, pageNo, pageSize: size };
 		const t = total(count);
 		if (t !== undefined) data.total = t as IDataObject[string];
@@ -29,7 +134,7 @@ const paged = (count: number, total: (count: number) => unknown, serverPageSize?
 	};
 
 let behaviour: Behaviour = paged(0, (c) => c);
-const server = new HostileServer(
+const listServer = new HostileServer(
 	tokenThen((request) => {
 		const pageNo = Number(request.query.pageNo);
 		const pageSize = Number(request.query.pageSize);
@@ -39,15 +144,15 @@ const server = new HostileServer(
 const sandbox = new SocialHubSandbox();
 
 beforeAll(async () => {
-	await server.start();
+	await listServer.start();
 	await sandbox.start();
 });
 afterAll(async () => {
-	await server.stop();
+	await listServer.stop();
 	await sandbox.stop();
 });
 beforeEach(() => {
-	server.received.length = 0;
+	listServer.received.length = 0;
 	sandbox.reset();
 	resetProcessState();
 });
@@ -56,16 +161,16 @@ beforeEach(() => {
 function listEngine() {
 	const engine = newEngine();
 	engine.typeVersion = 1;
-	engine.setCredential({ baseUrl: server.url, appId: 'app', appSecret: 'secret-123456' });
+	engine.setCredential({ baseUrl: listServer.url, appId: 'app', appSecret: 'secret-123456' });
 	return engine;
 }
 
-const listPages = () => server.requests('/v1/points/pointsRecords').map((r) => Number(r.query.pageNo));
+const listPages = () => listServer.requests('/v1/points/pointsRecords').map((r) => Number(r.query.pageNo));
 const returnAll = (overrides: IDataObject = {}) => ({
 	resource: 'points', operation: 'getPointsRecords', accountCode: 'PA0001', returnAll: true, pageSize: 100, ...overrides,
 });
 
-describe('class 15: Return All ends on every server behaviour, never silently short', () => {
+describe('Return All ends on every listServer behaviour, never silently short', () => {
 	it.each([
 		['total null', 300, () => null, 300, [1, 2, 3, 4]],
 		['total missing', 250, () => undefined, 250, [1, 2, 3]],
@@ -85,7 +190,7 @@ describe('class 15: Return All ends on every server behaviour, never silently sh
 		expect(listPages()).toEqual(pages);
 	});
 
-	it('a server that pages by 50 although 100 were asked: reads on until its total', async () => {
+	it('a listServer that pages by 50 although 100 were asked: reads on until its total', async () => {
 		behaviour = paged(230, (c) => c, 50);
 		const { items, error } = await listEngine().run(returnAll());
 		expect(error).toBeUndefined();
@@ -94,7 +199,7 @@ describe('class 15: Return All ends on every server behaviour, never silently sh
 	});
 
 	it('full pages forever and no total: stops at the page cap with an error naming it', async () => {
-		behaviour = (pageNo, size) => ({ body: ok({ list: rows(pageNo * size, size) }) });
+		behaviour = (pageNo, size) => ({ body: ok({ list: recordRows(pageNo * size, size) }) });
 		const { items, error } = await listEngine().run(returnAll());
 		expect(items).toHaveLength(0);
 		expect(error?.message).toContain(`stopped after ${MAX_PAGES} pages`);
@@ -105,7 +210,7 @@ describe('class 15: Return All ends on every server behaviour, never silently sh
 	it.each([
 		['with a total', (c: number) => c],
 		['without a total', () => undefined],
-	])('a server ignoring pageNo (%s): an error at page 2, no duplicates output', async (_what, total) => {
+	])('a listServer ignoring pageNo (%s): an error at page 2, no duplicates output', async (_what, total) => {
 		behaviour = (_pageNo, size) => paged(1000, total)(1, size, { path: '/PA0001' } as Received);
 		const { items, error } = await listEngine().run(returnAll());
 		expect(items).toHaveLength(0);
@@ -115,7 +220,7 @@ describe('class 15: Return All ends on every server behaviour, never silently sh
 	});
 
 	it('a total far beyond the page cap fails at once, after one request', async () => {
-		behaviour = (pageNo, size) => ({ body: ok({ list: rows(pageNo * size, size), total: 10_000_000 }) });
+		behaviour = (pageNo, size) => ({ body: ok({ list: recordRows(pageNo * size, size), total: 10_000_000 }) });
 		const { error } = await listEngine().run(returnAll());
 		expect(error?.message).toContain('SocialHub reports 10000000 rows');
 		expect(listPages()).toEqual([1]);
@@ -151,7 +256,7 @@ describe('class 15: Return All ends on every server behaviour, never silently sh
 
 const pairs = (items: INodeExecutionData[]) => items.map((item) => (item.pairedItem as { item: number } | undefined)?.item);
 
-describe('class 16: every output item is paired with its input item', () => {
+describe('every output item is paired with its input item', () => {
 	const inputs = [{ account: 'PA0001' }, { account: 'PA0002' }, { account: 'PA0003' }];
 
 	it('Return All with 3 input items: each row is paired with the item whose account it lists', async () => {
@@ -212,7 +317,7 @@ describe('class 16: every output item is paired with its input item', () => {
 	});
 });
 
-describe('class 17: Limit must be a whole number of at least 1', () => {
+describe('Limit must be a whole number of at least 1', () => {
 	const split = (limit: IDataObject[string]): IDataObject => ({
 		resource: 'points', operation: 'getPointsRecords', accountCode: 'PA0001', pageSize: 10, splitIntoItems: true, limit,
 	});
@@ -232,7 +337,7 @@ describe('class 17: Limit must be a whole number of at least 1', () => {
 		const { items, error } = await listEngine().run(split(limit as IDataObject[string]));
 		expect(items).toHaveLength(0);
 		expect(error?.message).toContain('"Limit"');
-		expect(server.received).toHaveLength(0);
+		expect(listServer.received).toHaveLength(0);
 	});
 
 	it.each([
@@ -247,71 +352,5 @@ describe('class 17: Limit must be a whole number of at least 1', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(count);
 		expect(listPages()).toEqual(pages);
-	});
-});
-
-describe('class 18: the same Operation ID twice in one run', () => {
-	function sandboxEngine() {
-		const engine = newEngine();
-		engine.setCredential({ baseUrl: sandbox.url, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });
-		return engine;
-	}
-	const adjustments = () => sandbox.apiRequests('/v1/points/adjustment');
-	const byItem = adjustParameters({ operationId: '={{ $json.op }}', accountCode: '={{ $json.card }}' });
-
-	it('two items, different cards: the run is refused before anything is sent, naming both items', async () => {
-		sandbox.state.accounts.set('PA0009', { accountCode: 'PA0009', cardNo: 'M0009', pointsGroupCode: 'PG01', balance: 0 });
-		const { error, items } = await sandboxEngine().run(byItem, [{ op: 'dup-1', card: 'M0001' }, { op: 'dup-1', card: 'M0009' }]);
-		expect(items).toHaveLength(0);
-		expect(error?.message).toContain('Operation ID "dup-1" of item 1 was already used by item 0');
-		expect(error?.description).toContain('Nothing was sent to SocialHub for any of the 2 items');
-		expect(adjustments()).toHaveLength(0);
-	});
-
-	it('with Continue On Fail: item 0 succeeds, item 1 is an error item (not a success)', async () => {
-		const { items } = await sandboxEngine().run(byItem, [{ op: 'dup-2', card: 'M0001' }, { op: 'dup-2', card: 'M0001' }], { continueOnFail: true });
-		expect(items[0].json).not.toHaveProperty('error');
-		expect(String(items[1].json.error)).toContain('already used by item 0');
-		expect(adjustments()).toHaveLength(1);
-	});
-
-	it('items 0 and 2 share an ID among 4: only item 2 is refused', async () => {
-		const { items } = await sandboxEngine().run(
-			byItem,
-			[{ op: 'a', card: 'M0001' }, { op: 'b', card: 'M0001' }, { op: 'a', card: 'M0001' }, { op: 'c', card: 'M0001' }],
-			{ continueOnFail: true },
-		);
-		expect(items.map((item) => (item.json.error ? 'error' : 'ok'))).toEqual(['ok', 'ok', 'error', 'ok']);
-		expect(String(items[2].json.error)).toContain('item 2 was already used by item 0');
-		// Items are sent concurrently: the order they arrive in is not theirs.
-		expect(adjustments().map((r) => (r.body as IDataObject).operationId).sort()).toEqual(['a', 'b', 'c']);
-	});
-
-	it('a number and the same digits as text are the same ID', async () => {
-		const { items } = await sandboxEngine().run(adjustParameters({ operationId: '={{ $json.op }}' }), [{ op: 77 }, { op: '77' }], { continueOnFail: true });
-		expect(String(items[1].json.error)).toContain('Operation ID "77"');
-	});
-
-	it('Retry On Fail re-sends the same item with its ID: allowed', async () => {
-		sandbox.addFault({ path: '/v1/points/adjustment', status: 502, times: 1 });
-		const { error, items } = await sandboxEngine().run(adjustParameters({ operationId: 'retry-1' }), [{}], { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 });
-		expect(error).toBeUndefined();
-		expect(items[0].json).not.toHaveProperty('error');
-		expect(adjustments()).toHaveLength(2);
-	});
-
-	it('the same ID in two separate runs is not refused by the node (SocialHub’s idempotency applies)', async () => {
-		const engine = sandboxEngine();
-		expect((await engine.run(adjustParameters({ operationId: 'twice' }))).error).toBeUndefined();
-		expect((await engine.run(adjustParameters({ operationId: 'twice' }))).error).toBeUndefined();
-		expect(adjustments()).toHaveLength(2);
-	});
-
-	it('200 items with distinct IDs: all sent, none refused', async () => {
-		const inputs = Array.from({ length: 200 }, (_, i) => ({ op: `bulk-${i}`, card: 'M0001' }));
-		const { error, items } = await sandboxEngine().run(byItem, inputs);
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(200);
-		expect(adjustments()).toHaveLength(200);
 	});
 });

@@ -1,15 +1,10 @@
-/**
- * Review (required markers vs what is enforced): fields the node panel marks required — and the
- * vendor's contract lists as required — are dropped without an error when their value is blank
- * (typically an expression whose input field is missing). The request is sent and reported as a
- * success: an event with no time, ID or tenant; a transaction with no Total Price, no line Price.
- * Other required fields (Customer Code, Event Key, Transaction Code) are refused when blank.
- */
-import { V1, useSandbox } from '../fixture';
+import { V1, useSandbox } from '../support/fixture';
+
+
 
 const ctx = useSandbox();
 
-describe('review: required fields that resolve to blank', () => {
+describe('required fields that resolve to blank', () => {
 	it.each([
 		['Event Time', { eventTime: '={{ $json.missing }}' }],
 		['Event ID', { eventId: '={{ $json.missing }}' }],

@@ -1,10 +1,10 @@
-import { SocialHubApi } from '../credentials/SocialHubApi.credentials';
-import { resetProcessState } from '../nodes/SocialHub/shared/processState';
-import { SocialHub } from '../nodes/SocialHub/SocialHub.node';
-import { v1Behaviour } from '../nodes/SocialHub/v1/behaviour';
-import { v2Behaviour } from '../nodes/SocialHub/v2/behaviour';
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox, type SandboxOptions } from '../sandbox/server';
-import { SocialHubEngine } from '../harness/engine';
+import { SocialHubApi } from '../../credentials/SocialHubApi.credentials';
+import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
+import { SocialHub } from '../../nodes/SocialHub/SocialHub.node';
+import { v1Behaviour } from '../../nodes/SocialHub/v1/behaviour';
+import { v2Behaviour } from '../../nodes/SocialHub/v2/behaviour';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox, type SandboxOptions } from '../../sandbox/server';
+import { SocialHubEngine } from '../../harness/engine';
 import { ADJUST } from './adjustment';
 
 export { SANDBOX_APP_ID, SANDBOX_APP_SECRET };

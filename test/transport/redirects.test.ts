@@ -1,13 +1,13 @@
 /**
- * Issue 10, class 2: no SocialHub call follows a redirect. A redirected write or read is an
+ * Redirects: no SocialHub call follows a redirect. A redirected write or read is an
  * error naming the redirect (status and target origin); the target never receives the token,
  * the App Secret or the body; a redirected token exchange fails the run and the credential test.
  */
 import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
-import { adjustParameters } from '../fixture';
+import { adjustParameters } from '../support/fixture';
 import type { IDataObject } from 'n8n-workflow';
 
-import { HostileServer, type Received, type Reply, newEngine, ok } from './hostile';
+import { HostileServer, type Received, type Reply, newEngine, ok } from '../support/hostile';
 
 const SECRET = 'redirect-secret-4242';
 const target = new HostileServer(() => ({ body: ok({ accessToken: 'tok-evil', applied: true }) }));
@@ -51,7 +51,7 @@ const operations: Array<[string, IDataObject]> = [
 	['a list read with Return All', { resource: 'points', operation: 'getPointsRecords', accountCode: 'PA0001', returnAll: true, pageSize: 10 }],
 ];
 
-describe('class 2: API calls answered with a redirect', () => {
+describe('API calls answered with a redirect', () => {
 	for (const status of [301, 302, 303, 307, 308]) {
 		it.each(operations)(`HTTP ${status} for %s → an error naming the redirect; nothing reaches the target`, async (_what, parameters) => {
 			redirectStatus = status;
@@ -82,7 +82,7 @@ describe('class 2: API calls answered with a redirect', () => {
 	});
 });
 
-describe('class 2: the token endpoint answered with a redirect', () => {
+describe('the token endpoint answered with a redirect', () => {
 	it.each([301, 302, 303, 307, 308])('HTTP %d → the run fails naming the redirect; App ID and App Secret never reach the target', async (status) => {
 		redirectTokenEndpoint = true;
 		redirectStatus = status;

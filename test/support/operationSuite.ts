@@ -6,8 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { resources } from '../nodes/SocialHub/resources';
-import { fieldsOf } from '../nodes/SocialHub/shared/operation';
+import { resources } from '../../nodes/SocialHub/resources';
+import { fieldsOf } from '../../nodes/SocialHub/shared/operation';
 import { BEHAVIOURS, SANDBOX_APP_ID, SANDBOX_APP_SECRET, useSandbox } from './fixture';
 
 export const BLANK = '={{ "" }}';

@@ -1,5 +1,5 @@
 /**
- * Issue 10, classes 7 and 8: the token exchange honours the node's Request Options (Proxy,
+ * Request Options and the Base URL: the token exchange honours the node's Request Options (Proxy,
  * Ignore SSL Issues, Timeout), and a Base URL with a query, fragment or user info is refused
  * without ever being printed with its password.
  */
@@ -13,8 +13,8 @@ import { join } from 'node:path';
 
 import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
 import { SocialHubSandbox } from '../../sandbox/server';
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../fixture';
-import { HostileServer, newEngine, ok } from './hostile';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../support/fixture';
+import { HostileServer, newEngine, ok } from '../support/hostile';
 
 const sandbox = new SocialHubSandbox();
 
@@ -77,7 +77,7 @@ beforeEach(() => {
 
 const keys = () => ({ baseUrl: sandbox.url, appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });
 
-describe('class 7: the token exchange honours Request Options', () => {
+describe('the token exchange honours Request Options', () => {
 	it('Proxy: the exchange (App Secret included) goes through the proxy like the API call', async () => {
 		const engine = newEngine();
 		engine.setCredential(keys());
@@ -131,7 +131,7 @@ describe('class 7: the token exchange honours Request Options', () => {
 	});
 });
 
-describe('class 8: Base URL hygiene', () => {
+describe('Base URL hygiene', () => {
 	it.each([
 		['a query string', (url: string) => `${url}?x=1`, 'contains a query string'],
 		['an empty query string', (url: string) => `${url}?`, 'contains a query string'],

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const guard = join(__dirname, '..', 'scripts', 'verify-publish-from-ci.mjs');
+const guard = join(__dirname, '..', '..', 'scripts', 'verify-publish-from-ci.mjs');
 const ci = { GITHUB_ACTIONS: 'true', GITHUB_REF: 'refs/tags/v0.2.0', npm_config_provenance: 'true' };
 
 function runGuard(env: Record<string, string>) {

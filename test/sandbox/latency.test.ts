@@ -4,7 +4,7 @@
  */
 import axios from 'axios';
 
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../../sandbox/server';
 
 async function timed<T>(call: () => Promise<T>): Promise<{ ms: number; result: T }> {
 	const started = performance.now();

@@ -1,7 +1,7 @@
 /** How each version presents itself in the editor: subtitles that read, numbers kept as typed (issue 22). */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
-import { useSandbox } from './fixture';
+import { useSandbox } from './support/fixture';
 
 const ctx = useSandbox();
 

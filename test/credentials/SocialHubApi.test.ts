@@ -1,4 +1,4 @@
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters, useSandbox } from './fixture';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters, useSandbox } from '../support/fixture';
 
 const ctx = useSandbox();
 

@@ -1,5 +1,5 @@
 /**
- * Issue 10, classes 1, 3, 4, 5, 6 and 9: a token is only ever sent with the keys it was issued
+ * Tokens (tokens.ts, authenticate.ts): a token is only ever sent with the keys it was issued
  * for, an empty token is no token, a rejected token is never handed out again, a failed exchange
  * is shared, the stored token is a secret, and the credential test never hangs.
  */
@@ -8,10 +8,10 @@ import type { AddressInfo } from 'node:net';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../fixture';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../support/fixture';
 import { SocialHubSandbox } from '../../sandbox/server';
 import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
-import { HostileServer, newEngine, ok, tokenThen } from './hostile';
+import { HostileServer, newEngine, ok, tokenThen } from '../support/hostile';
 
 const sandboxA = new SocialHubSandbox();
 const sandboxB = new SocialHubSandbox();
@@ -52,7 +52,7 @@ function edit(engine: ReturnType<typeof newEngine>, changes: ICredentialDataDecr
 	engine.setCredential({ ...engine.storedCredential(), ...changes });
 }
 
-describe('class 1: a stored token is used only with the Base URL, App ID and App Secret it was issued for', () => {
+describe('a stored token is used only with the Base URL, App ID and App Secret it was issued for', () => {
 	it('Base URL changed to another host: A’s token never reaches it; the new host issues its own', async () => {
 		const { engine, tokenA } = await engineWithTokenOfA();
 		edit(engine, { baseUrl: sandboxB.url });
@@ -151,7 +151,7 @@ describe('class 1: a stored token is used only with the Base URL, App ID and App
 	});
 });
 
-describe('class 3: an empty or unusable token is a failed exchange', () => {
+describe('an empty or unusable token is a failed exchange', () => {
 	const issued: { value: unknown } = { value: '' };
 	const server = new HostileServer((request) => {
 		if (request.path === '/v1/auth/token') return { body: ok({ accessToken: issued.value, expiresIn: 7200 }) };
@@ -204,7 +204,7 @@ describe('class 3: an empty or unusable token is a failed exchange', () => {
 	});
 });
 
-describe('class 4: a token SocialHub rejected is never handed out again by this process', () => {
+describe('a token SocialHub rejected is never handed out again by this process', () => {
 	it('revoked mid-use within the reuse window: every item succeeds, retries carry the new token', async () => {
 		const { engine, tokenA } = await engineWithTokenOfA();
 		sandboxA.expireTokens();
@@ -258,7 +258,7 @@ describe('class 4: a token SocialHub rejected is never handed out again by this 
 	});
 });
 
-describe('class 4 (more): many items at once', () => {
+describe('many items at once', () => {
 	it('50 items revoked at once (HTTP 401): one new token, every item succeeds, no retry carries the old one', async () => {
 		const { engine, tokenA } = await engineWithTokenOfA();
 		sandboxA.expireTokens();
@@ -273,7 +273,7 @@ describe('class 4 (more): many items at once', () => {
 	});
 });
 
-describe('class 5: items of a run share one failed exchange', () => {
+describe('items of a run share one failed exchange', () => {
 	it.each([1, 20, 100])('%d items with a wrong App Secret → one token call, every item fails with its message', async (count) => {
 		const engine = newEngine();
 		engine.setCredential({ ...keysA(), appSecret: 'wrong-secret-5' });
@@ -317,7 +317,7 @@ describe('class 5: items of a run share one failed exchange', () => {
 	});
 });
 
-describe('class 6: the stored token is a secret', () => {
+describe('the stored token is a secret', () => {
 	it('Access Token and Token Fingerprint are hidden password fields; the token stays expirable', () => {
 		const fields = Object.fromEntries(newEngine().credentialType.properties.map((p) => [p.name, p]));
 		expect(fields.accessToken).toMatchObject({ type: 'hidden', typeOptions: { expirable: true, password: true } });
@@ -340,7 +340,7 @@ describe('class 6: the stored token is a secret', () => {
 	});
 });
 
-describe('class 6 (more): the token never shows in what a run outputs', () => {
+describe('the token never shows in what a run outputs', () => {
 	it('not in output items, not in error items, not in the run data', async () => {
 		const { engine } = await engineWithTokenOfA();
 		const good = await engine.run(adjustParameters({ operationId: 'out-1' }));
@@ -353,7 +353,7 @@ describe('class 6 (more): the token never shows in what a run outputs', () => {
 	});
 });
 
-describe('class 9: the credential test and the exchange never hang', () => {
+describe('the credential test and the exchange never hang', () => {
 	const silent = new HostileServer(() => ({ hang: true }));
 	beforeAll(async () => {
 		await silent.start();

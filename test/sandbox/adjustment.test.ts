@@ -3,7 +3,7 @@
  * code ≠ 200), so that neither the node nor a newcomer calling it by hand learns a wrong request.
  * Raw HTTP, as README's "Calling the sandbox by hand" does it.
  */
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../../sandbox/server';
 
 const sandbox = new SocialHubSandbox();
 let token = '';

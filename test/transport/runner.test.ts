@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { adjustParameters, useSandbox } from '../fixture';
+import { adjustParameters, useSandbox } from '../support/fixture';
 
 const ctx = useSandbox();
 
