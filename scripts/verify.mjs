@@ -3,6 +3,8 @@
  * `npm run verify`: n8n's own verification checks, run locally and offline.
  * Installs the tools in verify/ (their own lockfile, install scripts off) when its lockfile
  * changed, builds dist/ when it is missing or older than the sources, then runs verify/run.mjs.
+ * `--rules-only` (what `npm run lint` runs after ESLint 8): only n8n's community-nodes rules on
+ * the source, no build, no tarball.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,7 +42,8 @@ const distMarker = path.join(root, 'dist', 'nodes', 'SocialHub', 'SocialHub.node
 const sources = ['nodes', 'credentials'].map((dir) => path.join(root, dir));
 const isSource = (name) => /\.(ts|json|svg|png)$/.test(name);
 const sourceTime = Math.max(...sources.map((dir) => newestMtime(dir, isSource)));
-if (!fs.existsSync(distMarker) || fs.statSync(distMarker).mtimeMs < sourceTime) {
+const rulesOnly = process.argv.includes('--rules-only');
+if (!rulesOnly && (!fs.existsSync(distMarker) || fs.statSync(distMarker).mtimeMs < sourceTime)) {
 	console.log('verify: dist/ is missing or older than the sources, building ...');
 	run('npm', ['run', 'build', '--silent']);
 }

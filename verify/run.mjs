@@ -134,16 +134,21 @@ function communityNodesConfig() {
 }
 
 const started = Date.now();
-const scanConfig = await buildScanConfig();
 const verdicts = [];
-
-const sourceCheck = 'scanner: source';
-const sourceFiles = await lint(sourceCheck, root, SOURCE_FILE_PATTERNS, scanConfig);
-verdicts.push([sourceCheck, await scannerVerdict(sourceCheck, root, SOURCE_FILE_PATTERNS), sourceFiles]);
+/** `--rules-only`: only the community-nodes rules on the source (what `npm run lint` adds). */
+const rulesOnly = process.argv.includes('--rules-only');
 
 const rulesCheck = `community-nodes ${n8nCommunityNodesPlugin.meta.version}: source`;
 const rulesFiles = await lint(rulesCheck, root, SOURCE_FILE_PATTERNS, communityNodesConfig());
 verdicts.push([rulesCheck, undefined, rulesFiles]);
+
+if (!rulesOnly) await fullVerification();
+
+async function fullVerification() {
+const scanConfig = await buildScanConfig();
+const sourceCheck = 'scanner: source';
+const sourceFiles = await lint(sourceCheck, root, SOURCE_FILE_PATTERNS, scanConfig);
+verdicts.push([sourceCheck, await scannerVerdict(sourceCheck, root, SOURCE_FILE_PATTERNS), sourceFiles]);
 
 const tarballCheck = 'scanner: npm pack tarball';
 const tarball = packTarball();
@@ -161,6 +166,7 @@ try {
 }
 
 verdicts.push(['actionlint', undefined, await lintWorkflows('actionlint')]);
+}
 
 for (const [check, scannerPassed, fileCount] of verdicts) {
 	const own = findings.filter((finding) => finding.check === check);

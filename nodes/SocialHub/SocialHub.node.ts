@@ -1,4 +1,4 @@
-import type { INodeTypeBaseDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeBaseDescription } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
 import { SocialHubV1 } from './v1/SocialHubV1.node';
@@ -18,6 +18,7 @@ export class SocialHub extends VersionedNodeType {
 			description: 'Manage SocialHub members, customers, orders, points and master data',
 			defaultVersion: 2,
 		};
-		super({ 1: new SocialHubV1(baseDescription), 2: new SocialHubV2(baseDescription) }, baseDescription);
+		const versions: Record<number, INodeType> = { 1: new SocialHubV1(baseDescription), 2: new SocialHubV2(baseDescription) };
+		super(versions, baseDescription);
 	}
 }
