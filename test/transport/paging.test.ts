@@ -354,3 +354,44 @@ describe('Limit must be a whole number of at least 1', () => {
 		expect(listPages()).toEqual(pages);
 	});
 });
+
+describe('readPages (the paging walk, with a mocked page reader)', () => {
+	const reader = (pages: Array<{ list: IDataObject[]; total?: number } | 'fail'>) => {
+		const asked: number[] = [];
+		let at = 0;
+		const paging: IDataObject = { pageSize: 2 };
+		const read = async () => {
+			asked.push(Number(paging.pageNo));
+			const page = pages[at++];
+			if (page === 'fail') return { ok: false as const, kind: 'unknown' as const, failure: { message: 'X failed: boom', description: 'It broke.' } };
+			return { ok: true as const, body: { code: '200', data: page } as IDataObject };
+		};
+		return { paging, read, asked };
+	};
+
+	it('reads until the total is reached, setting pageNo on the request', async () => {
+		const { paging, read, asked } = reader([{ list: [{ n: 1 }, { n: 2 }], total: 3 }, { list: [{ n: 3 }], total: 3 }]);
+		const result = await readPages(paging, read, 'X', { limit: Infinity, firstPage: 1, returnAll: true });
+		expect(result).toEqual({ rows: [{ n: 1 }, { n: 2 }, { n: 3 }] });
+		expect(asked).toEqual([1, 2]);
+	});
+
+	it('stops at Limit, from the page it starts at', async () => {
+		const { paging, read, asked } = reader([{ list: [{ n: 5 }, { n: 6 }] }, { list: [{ n: 7 }, { n: 8 }] }]);
+		const result = await readPages(paging, read, 'X', { limit: 3, firstPage: 3, returnAll: false });
+		expect(result).toEqual({ rows: [{ n: 5 }, { n: 6 }, { n: 7 }] });
+		expect(asked).toEqual([3, 4]);
+	});
+
+	it('a failing page ends the list with its number and the rows read before it, none output', async () => {
+		const { paging, read } = reader([{ list: [{ n: 1 }, { n: 2 }], total: 10 }, 'fail']);
+		const result = await readPages(paging, read, 'X', { limit: Infinity, firstPage: 1, returnAll: true });
+		expect(result).toMatchObject({ failed: { kind: 'unknown', failure: { message: 'X failed: boom', description: 'Page 2 of the list failed (2 rows read before it; none are output). It broke.' } } });
+	});
+
+	it('a page repeated by the server ends the list as an error naming both pages', async () => {
+		const { paging, read } = reader([{ list: [{ n: 1 }, { n: 2 }] }, { list: [{ n: 1 }, { n: 2 }] }]);
+		const result = await readPages(paging, read, 'X', { limit: Infinity, firstPage: 1, returnAll: true });
+		expect(result).toMatchObject({ failed: { failure: { message: 'X (page 2) failed: SocialHub answered page 2 with the same rows as page 1 (it seems to ignore the page number); reading on would only repeat them' } } });
+	});
+});
