@@ -327,9 +327,15 @@ export async function runWorkflow(
 	};
 }
 
-/** Checks what SocialHub received in one run: one adjustment per item, ids from this execution. */
+/**
+ * Checks what SocialHub received in one run: one adjustment per item, ids from this execution.
+ * Only requests with a token SocialHub issued count: in a cold run n8n sends the reference's and
+ * the bare node's first requests without one, and after the 401 sends them again.
+ */
 export function adjustmentsOf(sandbox: SocialHubSandbox, executionId: string): number {
+	const issued = new Set(sandbox.issuedTokens);
 	return sandbox
 		.apiRequests('/v1/points/adjustment')
+		.filter((request) => issued.has(request.authorization ?? ''))
 		.filter((request) => String((request.body as { operationId?: string } | undefined)?.operationId ?? '').startsWith(`${executionId}-`)).length;
 }
