@@ -6,12 +6,16 @@
  */
 import { benchInProcess } from '../bench/in-process';
 import { benchReturnAll, type ReturnAllResults } from '../bench/return-all';
+import { benchScale, scaleRows, type ScaleRun } from '../bench/scale';
 import { benchInRealN8n, KINDS, LATENCIES, STATIC_KINDS, type Kind } from './bench-real';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** n8n's port (its task broker takes the next one); the project gives the bench 6000-6099. */
 const N8N_PORT = Number(process.env.BENCH_N8N_PORT ?? 6010);
+/** BENCH_SCALE=0 skips the large runs against SocialHub's limits (about a minute and a half). */
+const SCALE = process.env.BENCH_SCALE !== '0';
+const SCALE_ITEMS = Number(process.env.BENCH_SCALE_ITEMS ?? 5000);
 
 let failed = false;
 const out = (text = '') => process.stdout.write(`${text}\n`);
@@ -33,13 +37,15 @@ async function main() {
 	for (const failure of inProcess.failures) fail(failure);
 	out(`Real n8n (the e2e install on Node 24), packages installed as the community nodes panel does:`);
 	let returnAll: ReturnAllResults | undefined;
+	let scale: ScaleRun[] | undefined;
 	const real = await benchInRealN8n({
 		items: ITEMS, rounds: ROUNDS, port: N8N_PORT, log: out,
 		then: async (n8n) => {
 			returnAll = await benchReturnAll(n8n, out);
+			if (SCALE) scale = await benchScale(n8n, SCALE_ITEMS, out);
 		},
 	});
-	const failures = [...real.failures, ...(returnAll?.failures ?? [])];
+	const failures = [...real.failures, ...(returnAll?.failures ?? []), ...(scale ?? []).flatMap((run) => (run.failure ? [`${run.items} against ${run.limit.label}: ${run.failure}`] : []))];
 	for (const failure of failures) fail(failure);
 
 	const cell = (pick: (kind: Kind) => number, unit: (value: number) => string) =>
@@ -84,6 +90,7 @@ async function main() {
 		out(`| Return All ${rows} rows: n8n process peak RSS growth vs the rows' JSON | ${(run.rssGrowth / 1e6).toFixed(1)} MB vs ${(rowsJsonBytes / 1e6).toFixed(1)} MB (${times(run.rssGrowth / rowsJsonBytes)}; ${pageRequests} page requests, node ${fmt(run.nodeMs)}) | | < 2×: ${verdict(run.rssGrowth < 2 * rowsJsonBytes)} |`);
 		out(`| n8n alone carrying the same ${rows} rows (pinned rows → No Operation node): peak RSS growth | ${(n8nAlone.rssGrowth / 1e6).toFixed(1)} MB (${times(n8nAlone.rssGrowth / rowsJsonBytes)} the rows' JSON) | | |`);
 	}
+	for (const line of scaleRows(SCALE_ITEMS, scale ?? 'skipped (BENCH_SCALE=0)')) out(line);
 	const ip = inProcess;
 	out(`| in-process engine: ours / bare / axios, median time | ${fmt(median(ip.nodeMs))} / ${fmt(median(ip.bareMs))} / ${fmt(median(ip.axiosMs))} (ours ${times(median(ip.nodeMs) / median(ip.bareMs))} bare) | | |`);
 	out(`| in-process engine: token calls, cold run / with a forced expiry | ${ip.coldCalls} / ${ip.afterExpiry} | | 1 / 2: ${verdict(ip.coldCalls === 1 && ip.afterExpiry === 2)} |`);
@@ -95,6 +102,9 @@ async function main() {
 	out(`executionTime is n8n's own timing of the node in the saved execution. CPU is the n8n process's user + system time from`);
 	out(`/proc over the whole run (start to saved execution) minus n8n's idle CPU over the same time (${real.idleCpuMsPerSecond.toFixed(1)} ms/s),`);
 	out(`divided by ${ITEMS}; it includes n8n's fixed per-run work (starting the run, saving the execution, the editor push).`);
+	out(`Against a limit: the span is the sandbox's own record, from the first adjustment's arrival to the last accepted one's answer`);
+	out(`(its arrival + the sandbox's latency); the limit's minimum is items × latency ÷ requests at a time, or items ÷ requests per second.`);
+	out(`Sockets (TCP connections the n8n process holds to the sandbox's port, /proc/<pid>/fd + net/tcp) and RSS are sampled every 50 ms.`);
 	out(`Total bench time ${((performance.now() - benchStarted) / 1000).toFixed(0)} s (n8n start-up ${real.startSeconds.toFixed(0)} s).`);
 	process.exit(failed ? 1 : 0);
 }
