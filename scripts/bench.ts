@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the node's cost per item, measured in one run on this machine: in a real n8n
  * 2.40.7 against a programmatic reference node, n8n's bare declarative floor and plain axios (see
- * scripts/bench-real.ts), and in-process through n8n-core (token calls, Return All, Batching).
- * Prints one table; exits non-zero only when something failed, not when a goal is missed.
+ * scripts/bench-real.ts), Return All (bench/return-all.ts), 5000 items against SocialHub's limits
+ * (bench/scale.ts), and in-process through n8n-core (bench/in-process.ts: token calls, Return
+ * All, Batching). Prints one table; exits non-zero only when something failed, not when a goal is missed.
  */
 import { benchInProcess } from '../bench/in-process';
 import { benchReturnAll, type ReturnAllResults } from '../bench/return-all';
