@@ -128,7 +128,7 @@ export function scaleRows(items: number, runs: ScaleRun[] | string): string[] {
 	const goal = (name: string, ok: (run: ScaleRun) => boolean) =>
 		`${name}: ${runs.map((run) => `${run.limit.latencyMs ? '50 ms' : 'loopback'} ${run.failure ? 'FAILED' : ok(run) ? 'met' : 'missed'}`).join(', ')}`;
 	return [
-		row(`${title}: first request → last answer (the limit's minimum)`, (run) => `${seconds(run.spanMs)} (${seconds(run.minimumMs)})`),
+		row(`${title}: first request → last answer (the limit's minimum)`, (run) => `${run.failure ? 'FAILED: ' : ''}${seconds(run.spanMs)} (${seconds(run.minimumMs)})`),
 		row(`same: share of the limit's throughput (its minimum ÷ measured)`, (run) => shareOf(run).toFixed(2), goal('≥ 0.90', (run) => shareOf(run) >= 0.9)),
 		row(`same: node executionTime (n8n prepares all ${items} items before the first request leaves; the first reached SocialHub after)`, (run) => `${seconds(run.nodeMs)} (first request +${seconds(run.firstRequestMs)})`),
 		row('same: requests per item (throttled answers)', (run) => `${(run.requests / run.items).toFixed(3)} (${run.throttled} throttled)`),
