@@ -300,12 +300,16 @@ export async function runWorkflow(
 	const evaluationMs = evaluationsAfter.ms - evaluationsBefore.ms;
 	if (sampler) clearInterval(sampler);
 	rssPeak = Math.max(rssPeak, processRssBytes(n8n.pid));
-	let execution = (await n8n.rest.call<{ status: string; data?: string | object }>('GET', `/rest/executions/${executionId}`)).data;
-	for (let attempt = 0; ['new', 'running'].includes(execution.status) && attempt < 50; attempt++) {
-		// The push may come a moment before the saved execution reads back as finished.
+	const read = () => n8n.rest.call<{ status: string; data?: string | object }>('GET', `/rest/executions/${executionId}`);
+	let saved = await read();
+	// The push may come a moment before the saved execution reads back as finished; under load
+	// n8n may also answer 503 for a while ("Database is not ready") after a large run.
+	for (let attempt = 0; (saved.status !== 200 || ['new', 'running'].includes(saved.data.status)) && attempt < 100; attempt++) {
 		await new Promise((resolve) => setTimeout(resolve, 100));
-		execution = (await n8n.rest.call<{ status: string; data?: string | object }>('GET', `/rest/executions/${executionId}`)).data;
+		saved = await read();
 	}
+	if (saved.status !== 200 || !saved.data.data) throw new Error(`execution ${executionId} could not be read back: HTTP ${saved.status} ${JSON.stringify(saved.data).slice(0, 300)}`);
+	const execution = saved.data;
 	const data = (typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data) as {
 		resultData: {
 			error?: { message?: string };
@@ -327,9 +331,15 @@ export async function runWorkflow(
 	};
 }
 
-/** Checks what SocialHub received in one run: one adjustment per item, ids from this execution. */
+/**
+ * Checks what SocialHub received in one run: one adjustment per item, ids from this execution.
+ * Only requests with a token SocialHub issued count: in a cold run n8n sends the reference's and
+ * the bare node's first requests without one, and after the 401 sends them again.
+ */
 export function adjustmentsOf(sandbox: SocialHubSandbox, executionId: string): number {
+	const issued = new Set(sandbox.issuedTokens);
 	return sandbox
 		.apiRequests('/v1/points/adjustment')
+		.filter((request) => issued.has(request.authorization ?? ''))
 		.filter((request) => String((request.body as { operationId?: string } | undefined)?.operationId ?? '').startsWith(`${executionId}-`)).length;
 }

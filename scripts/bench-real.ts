@@ -1,8 +1,7 @@
 /**
  * The rows `npm run bench` measures inside a real n8n 2.40.7: ours vs the programmatic reference
  * vs the bare declarative node vs plain axios, on loopback and with SocialHub 50 ms away;
- * interleaved rounds; n8n's own executionTime, n8n process CPU per item, token calls per run,
- * Return All memory.
+ * interleaved rounds; n8n's own executionTime, n8n process CPU per item, token calls per run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,22 +10,9 @@ import { join } from 'node:path';
 import axios from 'axios';
 
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
+import { axiosBurst } from '../bench/axios-burst';
 import { installLikeThePanel, n8nVersion, packPackage } from '../e2e/n8n';
-import {
-	adjustPointsParameters,
-	adjustmentsOf,
-	createCredential,
-	createWorkflow,
-	idleCpuRate,
-	installBenchPackage,
-	root,
-	runWorkflow,
-	startBenchN8n,
-	OPERATION_ID,
-	type BenchN8n,
-	type NodeUnderTest,
-	type RunMeasure,
-} from './bench-n8n';
+import { adjustPointsParameters, adjustmentsOf, createCredential, createWorkflow, idleCpuRate, installBenchPackage, root, runWorkflow, startBenchN8n, OPERATION_ID, type BenchN8n, type NodeUnderTest, type RunMeasure } from './bench-n8n';
 
 export const KINDS = ['ours', 'reference', 'bare'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -62,18 +48,16 @@ export interface RealN8nResults {
 	/** Loopback runs with a static Operation ID (no per-item expression), interleaved with the others. */
 	staticId: Record<Kind, RunMeasure[]>;
 	axiosMs: Record<number, number[]>;
-	returnAll?: { run: RunMeasure; rows: number; rowsJsonBytes: number; pageRequests: number; n8nAlone: RunMeasure };
 	failures: string[];
 }
-
-const RECORDS = 10_000;
 
 export async function benchInRealN8n(options: {
 	items: number;
 	rounds: number;
 	port: number;
 	log: (line: string) => void;
-	returnAll?: boolean;
+	/** More measures in the same n8n after the rounds, before it stops. */
+	then?: (n8n: BenchN8n) => Promise<void>;
 }): Promise<RealN8nResults> {
 	const { items, rounds, port, log } = options;
 	const failures: string[] = [];
@@ -181,53 +165,14 @@ export async function benchInRealN8n(options: {
 						staticId[kind].push(run);
 					}
 				}
-				const t0 = performance.now();
-				const responses = await Promise.all(
-					Array.from({ length: items }, (_, i) =>
-						axios.post(
-							`${axiosSandbox.url}/v1/points/adjustment`,
-							{ accountType: 2, accountCode: 'M0001', operationId: `axios-${round}-${i}`, operationType: 6, pointValue: 1, effectiveEndTime: Date.UTC(2027, 11, 31), upgradeTierFlag: 0 },
-							{ headers: { Authorization: token, 'Content-Type': 'application/json;charset=utf-8' } },
-						),
-					),
-				);
-				axiosMs[latencyMs].push(performance.now() - t0);
-				if (responses.some((r) => String((r.data as { code?: string }).code) !== '200')) failures.push(`axios at ${latencyMs} ms: a request failed`);
+				const burst = await axiosBurst(axiosSandbox.url, token, `axios-${round}`, items);
+				axiosMs[latencyMs].push(burst.ms);
+				if (!burst.ok) failures.push(`axios at ${latencyMs} ms: a request failed`);
 			}
 		}
 
-		let returnAll: RealN8nResults['returnAll'];
-		if (options.returnAll !== false) {
-			const sandbox = sandboxes.get('ours@0')!;
-			sandbox.state.accounts.set('PA-BENCH', { accountCode: 'PA-BENCH', cardNo: 'card-PA-BENCH', pointsGroupCode: 'PG01', balance: 0 });
-			sandbox.state.seedRecords('PA-BENCH', RECORDS);
-			const credential = await createCredential(n8n.rest, 'return all', sandbox.url, await tokenFrom(sandbox));
-			const workflowId = await createWorkflow(
-				n8n.rest,
-				'bench return all',
-				{ type: NODES.ours.type, parameters: { resource: 'points', operation: 'getPointsRecords', accountCode: 'PA-BENCH', returnAll: true, pageSize: 100 } },
-				credential,
-				1,
-			);
-			const pagesBefore = sandbox.apiRequests('/v1/points/pointsRecords').length;
-			const run = await runWorkflow(n8n, workflowId, true);
-			const pageRequests = sandbox.apiRequests('/v1/points/pointsRecords').length - pagesBefore;
-			const rowsJsonBytes = Buffer.byteLength(JSON.stringify(run.outputItems.map((item) => item.json)));
-			if (run.status !== 'success' || run.outputItems.length !== RECORDS) failures.push(`Return All: ${run.status}, ${run.outputItems.length} rows`);
-			// n8n's own cost of carrying the same rows through a run: pinned rows → No Operation node.
-			const carry = await createWorkflow(
-				n8n.rest,
-				'bench n8n carries the rows',
-				{ type: 'n8n-nodes-base.noOp', parameters: {} },
-				undefined,
-				run.outputItems.map((item) => item.json),
-			);
-			const n8nAlone = await runWorkflow(n8n, carry, true);
-			if (n8nAlone.status !== 'success' || n8nAlone.outputItems.length !== RECORDS) failures.push(`n8n alone with the rows: ${n8nAlone.status}`);
-			returnAll = { run, rows: run.outputItems.length, rowsJsonBytes, pageRequests, n8nAlone };
-			log(`  Return All: ${run.outputItems.length} rows, peak RSS growth ${(run.rssGrowth / 1e6).toFixed(1)} MB`);
-		}
-		return { n8nVersion: n8nVersion(), items, rounds, startSeconds, idleCpuMsPerSecond, byLatency, staticId, axiosMs, returnAll, failures };
+		await options.then?.(n8n);
+		return { n8nVersion: n8nVersion(), items, rounds, startSeconds, idleCpuMsPerSecond, byLatency, staticId, axiosMs, failures };
 	} finally {
 		await n8n?.stop();
 		for (const sandbox of sandboxes.values()) await sandbox.stop();
@@ -235,7 +180,7 @@ export async function benchInRealN8n(options: {
 	}
 }
 
-async function tokenFrom(sandbox: SocialHubSandbox): Promise<string> {
+export async function tokenFrom(sandbox: SocialHubSandbox): Promise<string> {
 	const response = await axios.post(`${sandbox.url}/v1/auth/token`, { appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });
 	return (response.data as { data: { accessToken: string } }).data.accessToken;
 }

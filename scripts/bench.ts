@@ -1,36 +1,22 @@
 /**
  * `npm run bench`: the node's cost per item, measured in one run on this machine: in a real n8n
  * 2.40.7 against a programmatic reference node, n8n's bare declarative floor and plain axios (see
- * scripts/bench-real.ts), and in-process through n8n-core (token calls, Return All, Batching).
- * Prints one table; exits non-zero only when something failed, not when a goal is missed.
+ * scripts/bench-real.ts), Return All (bench/return-all.ts), 5000 items against SocialHub's limits
+ * (bench/scale.ts), and in-process through n8n-core (bench/in-process.ts: token calls, Return
+ * All, Batching). Prints one table; exits non-zero only when something failed, not when a goal is missed.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-
-import axios from 'axios';
-import type { ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
-
-import { SocialHubEngine } from '../harness/engine';
+import { benchInProcess } from '../bench/in-process';
+import { benchReturnAll, type ReturnAllResults } from '../bench/return-all';
+import { benchScale, scaleRows, type ScaleRun } from '../bench/scale';
 import { benchInRealN8n, KINDS, LATENCIES, STATIC_KINDS, type Kind } from './bench-real';
-import type { RecordedRequest } from '../sandbox/server';
-import { SocialHubBare } from '../bench/bare/nodes/SocialHubBare.node';
-
-const root = join(__dirname, '..');
-const { SocialHub } = require(join(root, 'dist/nodes/SocialHub/SocialHub.node.js')) as { SocialHub: new () => INodeType };
-const { SocialHubApi } = require(join(root, 'dist/credentials/SocialHubApi.credentials.js')) as {
-	SocialHubApi: new () => ICredentialType;
-};
-const { resetProcessState } = require(join(root, 'dist/nodes/SocialHub/shared/processState.js')) as { resetProcessState: () => void };
-
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** n8n's port (its task broker takes the next one); the project gives the bench 6000-6099. */
 const N8N_PORT = Number(process.env.BENCH_N8N_PORT ?? 6010);
-const RECORDS = 10_000;
-const PORT = 6000;
-const BASE = `http://127.0.0.1:${PORT}`;
-const APP = { appId: 'sandbox-app', appSecret: 'sandbox-secret-0123456789' };
+/** BENCH_SCALE=0 skips the large runs against SocialHub's limits (about a minute and a half). */
+const SCALE = process.env.BENCH_SCALE !== '0';
+const SCALE_ITEMS = Number(process.env.BENCH_SCALE_ITEMS ?? 5000);
 
 let failed = false;
 const out = (text = '') => process.stdout.write(`${text}\n`);
@@ -39,164 +25,29 @@ const fail = (what: string) => {
 	out(`FAILED: ${what}`);
 };
 
-function startSandbox(): Promise<ChildProcess> {
-	const child = fork(join(root, 'sandbox/cli.ts'), ['--port', String(PORT)], {
-		execArgv: ['-r', 'ts-node/register/transpile-only'],
-		stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-	});
-	return new Promise((resolve, reject) => {
-		child.stdout!.on('data', (chunk: Buffer) => {
-			if (chunk.toString().includes('listening on')) resolve(child);
-		});
-		child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-	});
-}
-
-const admin = async <T = unknown>(method: 'get' | 'post', path: string, data?: unknown) =>
-	(await axios.request<T>({ method, url: `${BASE}/__sandbox/${path}`, data })).data;
-
-const adjustment = (i: number, round: string): IDataObject => ({
-	accountType: 2, accountCode: 'M0001', operationId: `${round}-${i}`, operationType: 6, pointValue: 1,
-	effectiveEndTime: Date.UTC(2027, 11, 31), upgradeTierFlag: 0,
-});
-
-const nodeParameters = (round: string, extra: IDataObject = {}) => ({
-	resource: 'points', operation: 'adjustPoints', accountType: 2, accountCode: 'M0001',
-	operationId: `={{ "${round}-" + $json.i }}`, operationType: 6, pointValue: 1,
-	effectiveEndTime: '2027-12-31T00:00:00Z', upgradeTierFlag: 0, ...extra,
-});
-
-const items = Array.from({ length: ITEMS }, (_, i) => ({ i }));
-
-async function axiosRound(token: string, round: string): Promise<number> {
-	const started = performance.now();
-	const responses = await Promise.all(
-		items.map(({ i }) =>
-			axios.post(`${BASE}/v1/points/adjustment`, adjustment(i, round), {
-				headers: { Authorization: token, 'Content-Type': 'application/json;charset=utf-8' },
-			}),
-		),
-	);
-	const elapsed = performance.now() - started;
-	if (responses.some((r) => String((r.data as IDataObject).code) !== '200')) fail('an axios adjustment failed');
-	return elapsed;
-}
-
-async function nodeRound(engine: SocialHubEngine, round: string): Promise<{ node: number }> {
-	const result = await engine.run(nodeParameters(round), items);
-	if (result.error || result.items.length !== ITEMS) fail(`node round ${round}: ${result.error?.message ?? result.items.length}`);
-	return { node: result.executionTime };
-}
-
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const times = (value: number) => `${value.toFixed(2)}×`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
 
-interface InProcessResults {
-	axiosMs: number[];
-	nodeMs: number[];
-	bareMs: number[];
-	coldCalls: number;
-	afterExpiry: number;
-	returnAll: { ms: number; requests: number; rows: number; rssGrowth: number; heapGrowth: number; recordsJson: number; baselineRss: number };
-	batching: { requests: number; spread: number; pauses: number; shortestPause: number };
-}
-
-/** The engine in this process (n8n-core 2.x on Node 20, legacy expression engine). */
-async function benchInProcess(): Promise<InProcessResults> {
-	const sandbox = await startSandbox();
-	try {
-		const engine = new SocialHubEngine(SocialHub, SocialHubApi);
-		const credential = { baseUrl: BASE, ...APP };
-
-		// A warm-up run loads the engine's code; the baseline memory is taken after it.
-		engine.setCredential(credential);
-		await engine.run({ resource: 'points', operation: 'getPointsRecords', accountCode: 'PA0001', pageSize: 10 });
-		// Return All over 10,000 records.
-		const token = ((await axios.post(`${BASE}/v1/auth/token`, APP)).data as { data: { accessToken: string } }).data.accessToken;
-		await admin('post', 'seed-records', { accountCode: 'PA-BENCH', count: RECORDS });
-		await admin('post', 'clear-requests');
-		const recordsJson = JSON.stringify(
-			((await axios.get(`${BASE}/v1/points/pointsRecords/PA-BENCH`, { params: { pageNo: 1, pageSize: 100 }, headers: { Authorization: token } })).data as { data: { list: unknown[] } }).data.list,
-		).length * (RECORDS / 100);
-		await admin('post', 'clear-requests');
-		global.gc?.();
-		const baseline = process.memoryUsage().rss;
-		const heapBefore = process.memoryUsage().heapUsed;
-		let heapPeak = heapBefore;
-		let peak = baseline;
-		const sampler = setInterval(() => {
-			const usage = process.memoryUsage();
-			peak = Math.max(peak, usage.rss);
-			heapPeak = Math.max(heapPeak, usage.heapUsed);
-		}, 2);
-		const started = performance.now();
-		const all = await engine.run({ resource: 'points', operation: 'getPointsRecords', accountCode: 'PA-BENCH', returnAll: true, pageSize: 100 });
-		const returnAllMs = performance.now() - started;
-		clearInterval(sampler);
-		peak = Math.max(peak, process.memoryUsage().rss);
-		const pageRequests = (await admin<RecordedRequest[]>('get', 'requests')).filter((r) => r.path.startsWith('/v1/points/pointsRecords')).length;
-		if (all.error || all.items.length !== RECORDS) fail(`Return All returned ${all.items.length} rows (${all.error?.message ?? 'no error'})`);
-
-		// Token exchanges: a cold run, then a forced expiry.
-		resetProcessState();
-		engine.setCredential(credential);
-		await admin('post', 'clear-requests');
-		await nodeRound(engine, 'cold');
-		const coldCalls = (await admin<{ tokenCalls: number }>('get', 'stats')).tokenCalls;
-		await admin('post', 'expire-tokens');
-		await nodeRound(engine, 'expired');
-		const afterExpiry = (await admin<{ tokenCalls: number }>('get', 'stats')).tokenCalls;
-
-		const liveToken = ((await axios.post(`${BASE}/v1/auth/token`, APP)).data as { data: { accessToken: string } }).data.accessToken;
-		await axiosRound(liveToken, 'warm-axios');
-		const bare = new SocialHubEngine(SocialHubBare, SocialHubApi);
-		bare.setCredential({ ...credential, accessToken: liveToken });
-		const axiosMs: number[] = [];
-		const nodeMs: number[] = [];
-		const bareMs: number[] = [];
-		for (let round = 0; round < ROUNDS; round++) {
-			axiosMs.push(await axiosRound(liveToken, `axios-${round}`));
-			nodeMs.push((await nodeRound(engine, `node-${round}`)).node);
-			const result = await bare.run({ operationId: `={{ "bare-${round}-" + $json.i }}` }, items);
-			if (result.error || result.items.length !== ITEMS) fail(`bare round ${round}`);
-			bareMs.push(result.executionTime);
-		}
-
-		// Batching: 50 items per batch, 100 ms apart.
-		await admin('post', 'clear-requests');
-		const batched = await engine.run(nodeParameters('batched', { requestOptions: { batching: { batch: { batchSize: 50, batchInterval: 100 } } } }), items);
-		if (batched.error) fail(`batched run: ${batched.error.message}`);
-		const arrivals = (await admin<RecordedRequest[]>('get', 'requests'))
-			.filter((r) => r.path === '/v1/points/adjustment')
-			.map((r) => r.at)
-			.sort((a, b) => a - b);
-		const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]);
-		const pauses = [...gaps].sort((a, b) => b - a).slice(0, ITEMS / 50 - 1);
-		return {
-			axiosMs, nodeMs, bareMs, coldCalls, afterExpiry,
-			returnAll: { ms: returnAllMs, requests: pageRequests, rows: all.items.length, rssGrowth: peak - baseline, heapGrowth: heapPeak - heapBefore, recordsJson, baselineRss: baseline },
-			batching: {
-				requests: arrivals.length,
-				spread: arrivals[arrivals.length - 1] - arrivals[0],
-				pauses: gaps.filter((gap) => gap >= 100).length,
-				shortestPause: Math.min(...pauses),
-			},
-		};
-	} finally {
-		sandbox.kill();
-	}
-}
-
 async function main() {
 	const benchStarted = performance.now();
 	out(`npm run bench: ${ITEMS} Adjust Member Points items per run, Operation ID from a per-item expression; ${ROUNDS} interleaved rounds.`);
 	out(`In-process engine: n8n-core ${require('n8n-core/package.json').version} on Node ${process.version} (this process; legacy expression engine).`);
-	const inProcess = await benchInProcess();
+	const inProcess = await benchInProcess(ITEMS, ROUNDS);
+	for (const failure of inProcess.failures) fail(failure);
 	out(`Real n8n (the e2e install on Node 24), packages installed as the community nodes panel does:`);
-	const real = await benchInRealN8n({ items: ITEMS, rounds: ROUNDS, port: N8N_PORT, log: out });
-	for (const failure of real.failures) fail(failure);
+	let returnAll: ReturnAllResults | undefined;
+	let scale: ScaleRun[] | undefined;
+	const real = await benchInRealN8n({
+		items: ITEMS, rounds: ROUNDS, port: N8N_PORT, log: out,
+		then: async (n8n) => {
+			returnAll = await benchReturnAll(n8n, out);
+			if (SCALE) scale = await benchScale(n8n, SCALE_ITEMS, out);
+		},
+	});
+	const failures = [...real.failures, ...(returnAll?.failures ?? []), ...(scale ?? []).flatMap((run) => (run.failure ? [`${run.items} against ${run.limit.label}: ${run.failure}`] : []))];
+	for (const failure of failures) fail(failure);
 
 	const cell = (pick: (kind: Kind) => number, unit: (value: number) => string) =>
 		KINDS.map((kind) => unit(pick(kind))).join(' / ');
@@ -235,11 +86,12 @@ async function main() {
 	out(`| cold run (credential's stored token empty): node executionTime (ours / reference / bare) | ${both((l) => cell((kind) => real.byLatency[l][kind].cold?.nodeMs ?? NaN, (v) => (Number.isNaN(v) ? 'not run' : fmt(v))))} | |`);
 	out(`| token calls in that cold run (ours / reference / bare) | ${both((l) => cell((kind) => coldCalls(l, kind) ?? NaN, (v) => (Number.isNaN(v) ? '–' : String(v))))} | 1 per run per process: ${verdict(oursColdCalls.every((calls) => calls === 1))} |`);
 	out(`| token calls in every later run (token stored in the credential) | ${Math.max(...warmCalls)} | | |`);
-	if (real.returnAll) {
-		const { run, rowsJsonBytes, pageRequests, rows, n8nAlone } = real.returnAll;
+	if (returnAll) {
+		const { run, rowsJsonBytes, pageRequests, rows, n8nAlone } = returnAll;
 		out(`| Return All ${rows} rows: n8n process peak RSS growth vs the rows' JSON | ${(run.rssGrowth / 1e6).toFixed(1)} MB vs ${(rowsJsonBytes / 1e6).toFixed(1)} MB (${times(run.rssGrowth / rowsJsonBytes)}; ${pageRequests} page requests, node ${fmt(run.nodeMs)}) | | < 2×: ${verdict(run.rssGrowth < 2 * rowsJsonBytes)} |`);
 		out(`| n8n alone carrying the same ${rows} rows (pinned rows → No Operation node): peak RSS growth | ${(n8nAlone.rssGrowth / 1e6).toFixed(1)} MB (${times(n8nAlone.rssGrowth / rowsJsonBytes)} the rows' JSON) | | |`);
 	}
+	for (const line of scaleRows(SCALE_ITEMS, scale ?? 'skipped (BENCH_SCALE=0)')) out(line);
 	const ip = inProcess;
 	out(`| in-process engine: ours / bare / axios, median time | ${fmt(median(ip.nodeMs))} / ${fmt(median(ip.bareMs))} / ${fmt(median(ip.axiosMs))} (ours ${times(median(ip.nodeMs) / median(ip.bareMs))} bare) | | |`);
 	out(`| in-process engine: token calls, cold run / with a forced expiry | ${ip.coldCalls} / ${ip.afterExpiry} | | 1 / 2: ${verdict(ip.coldCalls === 1 && ip.afterExpiry === 2)} |`);
@@ -251,6 +103,9 @@ async function main() {
 	out(`executionTime is n8n's own timing of the node in the saved execution. CPU is the n8n process's user + system time from`);
 	out(`/proc over the whole run (start to saved execution) minus n8n's idle CPU over the same time (${real.idleCpuMsPerSecond.toFixed(1)} ms/s),`);
 	out(`divided by ${ITEMS}; it includes n8n's fixed per-run work (starting the run, saving the execution, the editor push).`);
+	out(`Against a limit: the span is the sandbox's own record, from the first adjustment's arrival to the last accepted one's answer`);
+	out(`(its arrival + the sandbox's latency); the limit's minimum is items × latency ÷ requests at a time, or items ÷ requests per second.`);
+	out(`Sockets (TCP connections the n8n process holds to the sandbox's port, /proc/<pid>/fd + net/tcp) and RSS are sampled every 50 ms.`);
 	out(`Total bench time ${((performance.now() - benchStarted) / 1000).toFixed(0)} s (n8n start-up ${real.startSeconds.toFixed(0)} s).`);
 	process.exit(failed ? 1 : 0);
 }
