@@ -1,7 +1,7 @@
 /** Unit tests of transport/paging.ts: when a page walk is done, goes on, or must fail. */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { resetProcessState } from '../../nodes/SocialHub/shared/processState';
-import { MAX_PAGES, PageWalk, pageOf } from '../../nodes/SocialHub/transport/paging';
+import { MAX_PAGES, PageWalk, pageOf, readPages } from '../../nodes/SocialHub/transport/paging';
 import { SocialHubSandbox } from '../../sandbox/server';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters } from '../support/fixture';
 import { HostileServer, newEngine, ok, tokenThen, type Received } from '../support/hostile';
