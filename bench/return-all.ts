@@ -4,8 +4,8 @@
  * (pinned rows → No Operation node), n8n's own cost of holding them.
  */
 import { SocialHubSandbox } from '../sandbox/server';
-import { createCredential, createWorkflow, runWorkflow, type BenchN8n, type RunMeasure } from '../scripts/bench-n8n';
-import { NODES, tokenFrom } from '../scripts/bench-real';
+import { createCredential, createWorkflow, runWorkflow, type BenchN8n, type RunMeasure } from './n8n';
+import { NODES, tokenFrom } from './real';
 
 const RECORDS = 10_000;
 

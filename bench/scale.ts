@@ -6,8 +6,8 @@
  * tenant new to this n8n process (its flow control starts cold), and a credential with a stored token.
  */
 import { SocialHubSandbox, type SandboxOptions } from '../sandbox/server';
-import { createCredential, createWorkflow, runWorkflow, type BenchN8n, type RunMeasure } from '../scripts/bench-n8n';
-import { NODES, tokenFrom } from '../scripts/bench-real';
+import { createCredential, createWorkflow, runWorkflow, type BenchN8n, type RunMeasure } from './n8n';
+import { NODES, tokenFrom } from './real';
 import { sampleProcess, type ProcessPeaks } from './sampler';
 
 export interface ScaleLimit {

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import axios from 'axios';
 
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
-import { axiosBurst } from '../bench/axios-burst';
+import { axiosBurst } from './axios-burst';
 import { installLikeThePanel, n8nVersion, packPackage } from '../e2e/n8n';
-import { adjustPointsParameters, adjustmentsOf, createCredential, createWorkflow, idleCpuRate, installBenchPackage, root, runWorkflow, startBenchN8n, OPERATION_ID, type BenchN8n, type NodeUnderTest, type RunMeasure } from './bench-n8n';
+import { adjustPointsParameters, adjustmentsOf, createCredential, createWorkflow, idleCpuRate, installBenchPackage, root, runWorkflow, startBenchN8n, OPERATION_ID, type BenchN8n, type NodeUnderTest, type RunMeasure } from './n8n';
 
 export const KINDS = ['ours', 'reference', 'bare'] as const;
 export type Kind = (typeof KINDS)[number];

