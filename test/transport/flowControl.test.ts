@@ -203,18 +203,20 @@ describe('Gate', () => {
 		expect(gate.window).toBe(MAX_WINDOW);
 	});
 
-	it('a throttle cuts the window to the requests that left before the refused one, at most by half', async () => {
+	it('a throttle far above what SocialHub took halves the window; near it, it shrinks by one', async () => {
 		const gate = new Gate();
 		const owner = {};
 		const tickets = [];
 		for (let i = 0; i < 20; i++) tickets.push(await gate.enter(owner));
-		// Request 11 refused while 10 that left before it are still in flight: the limit is 10.
+		// Request 11 refused while only 10 that left before it are in flight: far below the window of 64.
 		gate.leave(tickets[10], 'throttled');
 		expect(gate.window).toBe(32);
+		// The next refusal with 19 ahead of it in a window of 32: near the limit.
 		const later = await gate.enter(owner);
 		gate.leave(later, 'throttled');
-		expect(gate.window).toBe(19);
+		expect(gate.window).toBe(31);
 	});
+
 
 	it('throttles of requests sent before the last cut do not cut again', async () => {
 		const gate = new Gate();

@@ -9,10 +9,10 @@ import { Cancelled, Places, pause } from './places';
  * - the window of a tenant new to this process starts at INITIAL_WINDOW and doubles with every
  *   window's worth of accepted answers up to MAX_WINDOW (no limit seen: as many at once as n8n
  *   would send; it also bounds sockets, one per request in n8n);
- * - on a throttle (once per round of requests) it shrinks to the requests that left before the
- *   refused one and are still in flight (SocialHub took those), at most by half at a time, then
- *   grows again: doubling per round while below half of where it was cut, then by one every
- *   PROBE_ROUNDS rounds;
+ * - on a throttle (once per round of requests): when fewer than half of it left before the refused
+ *   request and are still in flight (SocialHub took those), it halves (not below them); otherwise
+ *   it shrinks by one. It grows again doubling per round while below half of where it was cut,
+ *   then by one every PROBE_ROUNDS rounds;
  * - when SocialHub still throttles with one or two requests in flight (a limit per second close
  *   by), requests are also paced just below the rate SocialHub accepted over the last second;
  *   the pace grows by 3 % a second while SocialHub accepts.
@@ -105,8 +105,10 @@ export class Gate {
 			// accepted. That many fit the limit (never less than half the window: answers cross).
 			let ahead = 0;
 			for (const seq of this.flying) if (seq < ticket.seq) ahead++;
+			// Far above what SocialHub took: halve (at most). Near it: one less, since n8n's own time around
+			// each request counts in the window too, so SocialHub holds fewer than the window.
 			const before = this.window;
-			this.window = Math.max(1, Math.min(before - 1, Math.max(Math.floor(before / 2), ahead)));
+			this.window = ahead < before / 2 ? Math.max(1, Math.floor(before / 2), ahead) : Math.max(1, before - 1);
 			this.threshold = Math.max(2, Math.floor(before / 2));
 			if (before <= 2) {
 				const accepted = this.acceptedRate(now);
