@@ -76,7 +76,8 @@ async function main() {
 			resource: 'points', operation: 'adjustPoints', accountType: 2, accountCode: String(enrolled?.cardNo),
 			operationId: 'purchase-ORDER-10086', operationType: 6, pointValue: 238, effectiveEndTime: '2027-12-31', upgradeTierFlag: 1,
 		});
-		const replayed = replay.items[0]?.json.data as IDataObject | undefined;
+		// A node added today is version 2: it outputs the adjustment record itself.
+		const replayed = replay.items[0]?.json as IDataObject | undefined;
 		const balance = sandbox.state.accounts.get(String(award?.accountCode))?.balance;
 		check(replayed?.duplicate === true && balance === 238, 'SocialHub recognised the operation ID', `balance stays ${String(balance)}`);
 
