@@ -18,6 +18,7 @@ import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox
 import { SandboxState } from '../sandbox/state';
 import { checkCredentialTests } from './credential-checks';
 import { runEditorFlow } from './editor';
+import { latestExecution } from './executions';
 import {
 	checkRun,
 	loadWorkflowCases,
@@ -34,6 +35,7 @@ import {
 	n8nVersion,
 	packPackage,
 	startN8n,
+	type ExecuteOptions,
 	type N8nLine,
 	type RunningN8n,
 } from './n8n';
@@ -104,7 +106,7 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 		const { credential, checkStoredToken } = await checkCredentialTests(rest, sandbox, check);
 
 		/** Saves a workflow through REST (what pasting an export keeps) and runs it with `n8n execute`. */
-		const execute = async (name: string, workflow: Record<string, unknown>) => {
+		const execute = async (name: string, workflow: Record<string, unknown>, options?: ExecuteOptions) => {
 			// An export's id, tags or active flag would make the REST API import or activate it instead.
 			const { name: title, nodes, connections, settings } = workflow;
 			const body = {
@@ -119,16 +121,19 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 				const answer = JSON.stringify(saved.data).slice(0, 300);
 				throw new Error(`n8n refused to save ${name}: HTTP ${saved.status} ${answer}`);
 			}
-			const output = (await executeWorkflow(userFolder, port, saved.data.id, line)) as ExecutionOutput;
+			const printed = await executeWorkflow(userFolder, port, saved.data.id, line, options);
+			const output = options?.quiet ? await latestExecution(rest, saved.data.id, line) : (printed as ExecutionOutput);
 			const outputFile = join(lineArtifacts, `${name.replace(/\.json$/, '')}.execution.json`);
 			writeFileSync(outputFile, JSON.stringify(output, null, 2));
 			return output;
 		};
 		/** Runs a workflow (bound to the credential) on fresh sandbox data. */
-		const run = async (name: string, workflow: WorkflowJson): Promise<ExecutionOutput> => {
+		const run = async (name: string, workflow: WorkflowJson, options?: ExecuteOptions): Promise<ExecutionOutput> => {
 			sandbox.state = new SandboxState(sandbox.options.seed);
+			// Records created in the run get 64-bit IDs when the limits ask for them; the seed's keep theirs.
+			sandbox.state.bigIds = Boolean(sandbox.options.bigIds);
 			sandbox.requests.length = 0;
-			return await execute(name, withCredential(workflow, credential));
+			return await execute(name, withCredential(workflow, credential), options);
 		};
 
 		for (const { file, workflow, expectation } of loadWorkflowCases()) {
