@@ -40,6 +40,7 @@ import {
 	type RunningN8n,
 } from './n8n';
 import { checkOrigins } from './origin';
+import { checkRunOutcomes } from './runOutcomes';
 
 const artifacts = join(__dirname, 'artifacts');
 const EMAIL = 'owner@socialhub.test';
@@ -178,6 +179,7 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 		);
 
 		await checkOrigins({ line, rest, sandbox, credential, execute, check });
+		await checkRunOutcomes({ line, sandbox, credential, run, check });
 
 		if (line.editor) {
 			log(`the editor of n8n ${version} in headless Chromium`);
