@@ -18,6 +18,8 @@ export interface N8nLine {
 	folder: string;
 	/** Whether the editor flow in Chromium runs on this line (one line is enough; it is slow). */
 	editor: boolean;
+	/** Whether the runs of thousands of items (e2e/scale.ts) run on this line (one line is enough). */
+	scale: boolean;
 	/** What this line does differently, measured here; the e2e reads these instead of guessing. */
 	quirks: {
 		/** `/rest/*` answers 404 for 3-4 s after `/healthz/readiness` is OK (1.x). */
@@ -33,12 +35,14 @@ export const N8N_2: N8nLine = {
 	label: '2.x',
 	folder: 'n8n',
 	editor: true,
+	scale: true,
 	quirks: { restAfterReadiness: false, workflowNeedsActive: false, credentialDomains: true },
 };
 export const N8N_1: N8nLine = {
 	label: '1.x',
 	folder: 'n8n1',
 	editor: false,
+	scale: false,
 	quirks: { restAfterReadiness: true, workflowNeedsActive: true, credentialDomains: false },
 };
 /** Every line the e2e installs (e2e/setup.sh) and checks (e2e/run.ts). */

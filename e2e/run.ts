@@ -41,6 +41,7 @@ import {
 } from './n8n';
 import { checkOrigins } from './origin';
 import { checkRunOutcomes } from './runOutcomes';
+import { checkScale } from './scale';
 
 const artifacts = join(__dirname, 'artifacts');
 const EMAIL = 'owner@socialhub.test';
@@ -180,6 +181,7 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 
 		await checkOrigins({ line, rest, sandbox, credential, execute, check });
 		await checkRunOutcomes({ line, sandbox, credential, run, check });
+		if (line.scale) await checkScale({ line, sandbox, credential, run, check });
 
 		if (line.editor) {
 			log(`the editor of n8n ${version} in headless Chromium`);
