@@ -4,11 +4,14 @@
  * does, starts n8n and a SocialHub sandbox on 127.0.0.1, and runs the same checks through n8n's
  * REST API and `n8n execute` — node and credential types load, the credential test's verdicts
  * (e2e/credential-checks.ts), every workflow in e2e/workflows/ against its expectation file, the
- * examples, the credential refusing other origins in n8n's HTTP Request node (e2e/origin.ts).
- * On 2.x the editor flow in headless Chromium runs too. Screenshots, n8n's logs, executions and
+ * examples, the credential refusing other origins in n8n's HTTP Request node (e2e/origin.ts), the
+ * three outcomes of a run of many items and exact 64-bit IDs (e2e/runOutcomes.ts). On 2.x also
+ * thousands of items against a limited SocialHub and from an n8n limited to 1,024 open files
+ * (e2e/scale.ts), and the editor flow in headless Chromium. Screenshots, n8n's logs, executions and
  * a summary go to e2e/artifacts/. Exits non-zero on any failed check.
  *
- * E2E_N8N_LINES="2" (or "1") runs one line only; E2E_PORT sets the first port (5800-5889).
+ * E2E_N8N_LINES="2" (or "1") runs one line only; E2E_PORT sets the first port (5800-5889);
+ * E2E_SCALE_ITEMS (default 2,000) the items of each limited run in e2e/scale.ts.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
