@@ -108,7 +108,7 @@ export function mismatches(actual: unknown, expected: unknown, at = '$'): string
 	return actual === expected ? [] : [`${at}: expected ${JSON.stringify(expected)}, got ${got}`];
 }
 
-type OutputItem = { json: Record<string, unknown> };
+type OutputItem = { json: Record<string, unknown>; pairedItem?: { item: number } | Array<{ item: number }> | number };
 
 /** What `n8n execute --rawOutput` prints (the parts read here). */
 export interface ExecutionOutput {
@@ -116,13 +116,16 @@ export interface ExecutionOutput {
 	data?: {
 		resultData?: {
 			error?: { message?: string; description?: string };
-			runData?: Record<string, Array<{ data?: { main?: Array<OutputItem[] | null> } }>>;
+			runData?: Record<string, Array<{ startTime?: number; executionTime?: number; data?: { main?: Array<OutputItem[] | null> } }>>;
 		};
 	};
 }
 
-export const outputItems = (run: ExecutionOutput, node: string) =>
-	(run.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+/** A node's items on one of its outputs (0: the regular one, 1: the error output), as n8n keeps them. */
+export const outputEntries = (run: ExecutionOutput, node: string, output = 0) =>
+	run.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[output] ?? [];
+
+export const outputItems = (run: ExecutionOutput, node: string) => outputEntries(run, node).map((item) => item.json);
 
 /**
  * Every way the run, the requests SocialHub received (token exchanges excluded) and the sandbox's

@@ -18,6 +18,8 @@ export interface N8nLine {
 	folder: string;
 	/** Whether the editor flow in Chromium runs on this line (one line is enough; it is slow). */
 	editor: boolean;
+	/** Whether the runs of thousands of items (e2e/scale.ts) run on this line (one line is enough). */
+	scale: boolean;
 	/** What this line does differently, measured here; the e2e reads these instead of guessing. */
 	quirks: {
 		/** `/rest/*` answers 404 for 3-4 s after `/healthz/readiness` is OK (1.x). */
@@ -33,12 +35,14 @@ export const N8N_2: N8nLine = {
 	label: '2.x',
 	folder: 'n8n',
 	editor: true,
+	scale: true,
 	quirks: { restAfterReadiness: false, workflowNeedsActive: false, credentialDomains: true },
 };
 export const N8N_1: N8nLine = {
 	label: '1.x',
 	folder: 'n8n1',
 	editor: false,
+	scale: false,
 	quirks: { restAfterReadiness: true, workflowNeedsActive: true, credentialDomains: false },
 };
 /** Every line the e2e installs (e2e/setup.sh) and checks (e2e/run.ts). */
@@ -197,27 +201,52 @@ export class N8nRest {
 	}
 }
 
+export interface ExecuteOptions {
+	/** Kill `n8n execute` after this long (default 120 s). */
+	timeoutMs?: number;
+	/** Run it with this open-file limit (soft and hard: Node raises a soft limit to the hard one at start). */
+	openFiles?: number;
+	/**
+	 * Print nothing and resolve once it exits, whatever the run's outcome: n8n logs the run's JSON
+	 * and exits, cutting off an output of many MB. Read the execution from the database instead.
+	 */
+	quiet?: boolean;
+}
+
 /**
- * Runs a saved workflow with `n8n execute` (a second n8n process on the same user folder).
- * Asynchronous on purpose: the sandbox answering its requests may live in this very process.
+ * Runs a saved workflow with `n8n execute` (a second n8n process on the same user folder: the
+ * workflow runs in it). Asynchronous on purpose: the sandbox answering its requests may live in
+ * this very process.
  */
 export function executeWorkflow(
 	userFolder: string,
 	port: number,
 	workflowId: string,
 	line: N8nLine = N8N_2,
+	options: ExecuteOptions = {},
 ): Promise<unknown> {
+	const command = [NODE24, n8nBin(line), 'execute', `--id=${workflowId}`, '--rawOutput'];
+	if (options.openFiles) command.unshift('prlimit', `--nofile=${options.openFiles}:${options.openFiles}`, '--');
 	return new Promise((resolve, reject) => {
 		execFile(
-			NODE24,
-			[n8nBin(line), 'execute', `--id=${workflowId}`, '--rawOutput'],
+			command[0],
+			command.slice(1),
 			{
-				env: { ...n8nEnvironment(userFolder, port), N8N_RUNNERS_BROKER_PORT: String(port + 2), N8N_LOG_LEVEL: 'info' },
+				env: {
+					...n8nEnvironment(userFolder, port),
+					N8N_RUNNERS_BROKER_PORT: String(port + 2),
+					N8N_LOG_LEVEL: options.quiet ? 'warn' : 'info',
+				},
 				encoding: 'utf8',
 				maxBuffer: 64 * 1024 * 1024,
-				timeout: 120_000,
+				timeout: options.timeoutMs ?? 120_000,
 			},
 			(error, stdout, stderr) => {
+				if (options.quiet) {
+					if (error?.killed) reject(new Error(`n8n execute was stopped (${error.message}):\n${stderr.slice(-1500)}`));
+					else resolve(undefined);
+					return;
+				}
 				// A failed run prints its JSON too (as a log line), followed by the error: read the
 				// pretty-printed object from its first line "{" to its last line "}".
 				const start = stdout.search(/^\{/m);

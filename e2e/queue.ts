@@ -6,15 +6,17 @@
  * default 20 × 100): every adjustment must reach SocialHub exactly once, the executions must spread
  * over both workers, a cold start may cost at most one token call per worker, and the balances must
  * come out exact. Then the credential is switched to a second app of the tenant the way the editor
- * saves it, and a second burst must not use the first app's token.
+ * saves it, and a second burst must not use the first app's token. Last, a burst against a
+ * SocialHub that takes 10 requests at a time (e2e/queueLimits.ts).
  * Logs of every process and summary.json go to e2e/artifacts/queue/. Exits non-zero on failure.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
+import { webhookWorkflow, workflowNode } from './burst';
 import {
 	Checks,
 	artifactsFor,
@@ -25,10 +27,10 @@ import {
 	startRedis,
 	stopAll,
 	stopAllOnSignals,
-	type N8nProcess,
 	type QueueSettings,
 } from './cluster';
 import { N8nRest, installLikeThePanel, n8nVersion, packPackage } from './n8n';
+import { checkLimitedBurst, executionsByWorker, logSizes } from './queueLimits';
 
 /**
  * The stored token is bound to the keys it was issued for, so after the App Secret changes no
@@ -88,18 +90,6 @@ async function fireBurst(url: string, label: string, runs: number, pointsOf: (ru
 	return { label, runs, seconds: (Date.now() - started) / 1000, statuses, operationIds };
 }
 
-/** Which worker ran which execution, from the workers' own logs ("Worker started execution 12"). */
-function executionsByWorker(workers: N8nProcess[], offsets: number[]): Map<string, string[]> {
-	const byWorker = new Map<string, string[]>();
-	workers.forEach((worker, index) => {
-		const text = readFileSync(worker.logFile, 'utf8').slice(offsets[index]);
-		byWorker.set(worker.name, [...text.matchAll(/Worker started execution (\d+)/g)].map((match) => match[1]));
-	});
-	return byWorker;
-}
-
-const logSizes = (workers: N8nProcess[]) => workers.map((worker) => readFileSync(worker.logFile, 'utf8').length);
-
 async function main() {
 	const artifacts = artifactsFor('queue');
 	const checks = new Checks(`queue mode: n8n ${n8nVersion()} main + 2 workers, ${RUNS} × ${ITEMS} adjustments`, artifacts);
@@ -153,34 +143,19 @@ async function main() {
 		checks.check(created.status === 200, 'the credential is saved in PostgreSQL through main');
 		const credential = { id: created.data.id, name: credentialName };
 
-		const workflow = await rest.call<{ id: string; versionId: string }>('POST', '/rest/workflows', {
-			name: 'Queue: adjust points from a webhook',
-			nodes: [
-				{
-					id: 'webhook', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0],
-					webhookId: '6f1c2a4e-0d6b-4c55-9a43-5e1f0c6b7d21',
-					parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
-				},
-				{
-					id: 'split', name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [220, 0],
-					parameters: { fieldToSplitOut: 'body.adjustments', include: 'noOtherFields', options: {} },
-				},
-				{
-					id: 'socialhub', name: 'SocialHub', type: 'n8n-nodes-socialhub.socialHub', typeVersion: 1, position: [440, 0],
-					parameters: {
-						resource: 'points', operation: 'adjustPoints', accountType: 1, accountCode: '={{ $json.accountCode }}',
-						operationId: '={{ $json.operationId }}', operationType: 6, pointValue: '={{ $json.points }}',
-						pointDesc: 'Queue-mode test', effectiveEndTime: '2027-12-31T00:00:00', upgradeTierFlag: 0,
-					},
-					credentials: { socialHubApi: credential },
-				},
-			],
-			connections: {
-				Webhook: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
-				'Split Out': { main: [[{ node: 'SocialHub', type: 'main', index: 0 }]] },
-			},
-			settings: { timezone: 'UTC', executionOrder: 'v1' },
+		const socialHub = workflowNode('SocialHub', 'n8n-nodes-socialhub.socialHub', 1, [440, 0], {
+			resource: 'points', operation: 'adjustPoints', accountType: 1, accountCode: '={{ $json.accountCode }}',
+			operationId: '={{ $json.operationId }}', operationType: 6, pointValue: '={{ $json.points }}',
+			pointDesc: 'Queue-mode test', effectiveEndTime: '2027-12-31T00:00:00', upgradeTierFlag: 0,
 		});
+		const workflow = await rest.call<{ id: string; versionId: string }>(
+			'POST',
+			'/rest/workflows',
+			webhookWorkflow('Queue: adjust points from a webhook', WEBHOOK_PATH, '6f1c2a4e-0d6b-4c55-9a43-5e1f0c6b7d21', 'adjustments', {
+				...socialHub,
+				credentials: { socialHubApi: credential },
+			}),
+		);
 		checks.check(workflow.status === 200, 'the webhook workflow is saved', `id ${workflow.data.id}`);
 		const published = await rest.call('POST', `/rest/workflows/${workflow.data.id}/activate`, { versionId: workflow.data.versionId });
 		checks.check(published.status === 200, 'the workflow is published (the editor’s Publish button)', `HTTP ${published.status}`);
@@ -289,6 +264,11 @@ async function main() {
 			'burst 2: at most one token call per worker process',
 			`${sandbox.tokenCalls} token call(s)`,
 		);
+
+		phase = Date.now();
+		const check = checks.check.bind(checks);
+		await checkLimitedBurst({ rest, mainUrl: main.url, workers, sandbox, credential, check, log: (line) => checks.log(line) });
+		checks.time('limited burst (issue 19)', Date.now() - phase);
 	} catch (error) {
 		checks.check(false, 'the queue-mode run completed', (error as Error).stack ?? String(error));
 	} finally {

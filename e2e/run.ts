@@ -4,11 +4,14 @@
  * does, starts n8n and a SocialHub sandbox on 127.0.0.1, and runs the same checks through n8n's
  * REST API and `n8n execute` — node and credential types load, the credential test's verdicts
  * (e2e/credential-checks.ts), every workflow in e2e/workflows/ against its expectation file, the
- * examples, the credential refusing other origins in n8n's HTTP Request node (e2e/origin.ts).
- * On 2.x the editor flow in headless Chromium runs too. Screenshots, n8n's logs, executions and
+ * examples, the credential refusing other origins in n8n's HTTP Request node (e2e/origin.ts), the
+ * three outcomes of a run of many items and exact 64-bit IDs (e2e/runOutcomes.ts). On 2.x also
+ * thousands of items against a limited SocialHub and from an n8n limited to 1,024 open files
+ * (e2e/scale.ts), and the editor flow in headless Chromium. Screenshots, n8n's logs, executions and
  * a summary go to e2e/artifacts/. Exits non-zero on any failed check.
  *
- * E2E_N8N_LINES="2" (or "1") runs one line only; E2E_PORT sets the first port (5800-5889).
+ * E2E_N8N_LINES="2" (or "1") runs one line only; E2E_PORT sets the first port (5800-5889);
+ * E2E_SCALE_ITEMS (default 2,000) the items of each limited run in e2e/scale.ts.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +21,7 @@ import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox
 import { SandboxState } from '../sandbox/state';
 import { checkCredentialTests } from './credential-checks';
 import { runEditorFlow } from './editor';
+import { latestExecution } from './executions';
 import {
 	checkRun,
 	loadWorkflowCases,
@@ -34,10 +38,13 @@ import {
 	n8nVersion,
 	packPackage,
 	startN8n,
+	type ExecuteOptions,
 	type N8nLine,
 	type RunningN8n,
 } from './n8n';
 import { checkOrigins } from './origin';
+import { checkRunOutcomes } from './runOutcomes';
+import { checkScale } from './scale';
 
 const artifacts = join(__dirname, 'artifacts');
 const EMAIL = 'owner@socialhub.test';
@@ -104,7 +111,7 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 		const { credential, checkStoredToken } = await checkCredentialTests(rest, sandbox, check);
 
 		/** Saves a workflow through REST (what pasting an export keeps) and runs it with `n8n execute`. */
-		const execute = async (name: string, workflow: Record<string, unknown>) => {
+		const execute = async (name: string, workflow: Record<string, unknown>, options?: ExecuteOptions) => {
 			// An export's id, tags or active flag would make the REST API import or activate it instead.
 			const { name: title, nodes, connections, settings } = workflow;
 			const body = {
@@ -119,16 +126,19 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 				const answer = JSON.stringify(saved.data).slice(0, 300);
 				throw new Error(`n8n refused to save ${name}: HTTP ${saved.status} ${answer}`);
 			}
-			const output = (await executeWorkflow(userFolder, port, saved.data.id, line)) as ExecutionOutput;
+			const printed = await executeWorkflow(userFolder, port, saved.data.id, line, options);
+			const output = options?.quiet ? await latestExecution(rest, saved.data.id, line) : (printed as ExecutionOutput);
 			const outputFile = join(lineArtifacts, `${name.replace(/\.json$/, '')}.execution.json`);
 			writeFileSync(outputFile, JSON.stringify(output, null, 2));
 			return output;
 		};
 		/** Runs a workflow (bound to the credential) on fresh sandbox data. */
-		const run = async (name: string, workflow: WorkflowJson): Promise<ExecutionOutput> => {
+		const run = async (name: string, workflow: WorkflowJson, options?: ExecuteOptions): Promise<ExecutionOutput> => {
 			sandbox.state = new SandboxState(sandbox.options.seed);
+			// Records created in the run get 64-bit IDs when the limits ask for them; the seed's keep theirs.
+			sandbox.state.bigIds = Boolean(sandbox.options.bigIds);
 			sandbox.requests.length = 0;
-			return await execute(name, withCredential(workflow, credential));
+			return await execute(name, withCredential(workflow, credential), options);
 		};
 
 		for (const { file, workflow, expectation } of loadWorkflowCases()) {
@@ -173,6 +183,8 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 		);
 
 		await checkOrigins({ line, rest, sandbox, credential, execute, check });
+		await checkRunOutcomes({ line, sandbox, credential, run, check });
+		if (line.scale) await checkScale({ line, sandbox, credential, run, check });
 
 		if (line.editor) {
 			log(`the editor of n8n ${version} in headless Chromium`);

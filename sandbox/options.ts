@@ -29,6 +29,8 @@ export interface RecordedRequest {
 	rawBody: string;
 	/** When it arrived, ms epoch. */
 	at: number;
+	/** When its answer was handed to the connection, ms epoch; absent until then (or if it never was). */
+	answeredAt?: number;
 	/** Answered as throttled by a limit: never carried out. */
 	throttled?: boolean;
 }

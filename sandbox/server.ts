@@ -169,6 +169,7 @@ export class SocialHubSandbox {
 		const query = Object.fromEntries(url.searchParams);
 		const record: RecordedRequest = { method, path: url.pathname, query, authorization, contentType, body, rawBody, at: Date.now() };
 		this.requests.push(record);
+		res.once('finish', () => (record.answeredAt = Date.now()));
 		if ('retryAfterSeconds' in admission) {
 			record.throttled = true;
 			const answer = throttledAnswer(this.options, admission.retryAfterSeconds);
