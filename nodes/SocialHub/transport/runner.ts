@@ -45,6 +45,9 @@ export function createOperationRunner(operations: Record<string, OperationInfo>,
 		// cannot pair it either): the node returns it paired itself, for both outputs.
 		if (!this.continueOnFail()) throw outcome.failed;
 		const error = outcome.failed as NodeApiError;
+		// V8 formats a stack on first read; read from an expression of a later node (in n8n's
+		// expression sandbox) it throws "illegal access" instead, and `$('SocialHub').item` is null.
+		void error.stack;
 		return [{ json: { error: error.message }, error, pairedItem: { item } }];
 	};
 }
