@@ -4,6 +4,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { judgeAnswer, judgeError } from '../../nodes/SocialHub/transport/verdicts';
+
 import { keysOf } from '../../nodes/SocialHub/transport/baseUrl';
 import type { Fault } from '../../sandbox/server';
 import { SANDBOX_APP_SECRET, adjustParameters, useSandbox } from '../support/fixture';
@@ -245,5 +247,49 @@ describe('a write whose outcome is unknown', () => {
 		);
 		expect(error?.description).toContain('may have applied it');
 		expect(ctx.sandbox.apiRequests('/v1/consumer')).toHaveLength(1);
+	});
+});
+
+describe('judgeAnswer and judgeError (what one attempt came to), without n8n', () => {
+	const adjustment = { operationId: 'op-7', readOnly: false };
+	const answer = (statusCode: number, body: unknown, headers: Record<string, unknown> = {}) => ({
+		statusCode,
+		headers: { 'content-type': 'application/json;charset=utf-8', ...headers },
+		body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+	});
+
+	it.each<[string, ReturnType<typeof answer>, Record<string, unknown>]>([
+		['a success', answer(200, { code: '200', data: { id: 1 } }), { ok: true }],
+		['HTTP 429 with Retry-After', answer(429, { code: '429', msg: 'slow down' }, { 'retry-after': '2' }), { ok: false, kind: 'throttled', retryAfterMs: 2000 }],
+		['HTTP 503', answer(503, 'busy'), { ok: false, kind: 'throttled' }],
+		['HTTP 200 with a rate-limit code', answer(200, { code: '10029', msg: 'limited' }), { ok: false, kind: 'throttled' }],
+		['HTTP 401', answer(401, { code: '401' }), { ok: false, tokenRejected: true }],
+		['HTTP 200 with code 401', answer(200, { code: 401, msg: 'token invalid' }), { ok: false, tokenRejected: true }],
+		['a business refusal', answer(200, { code: '40096', msg: 'Insufficient points' }), { ok: false, kind: 'refused' }],
+		['HTTP 400', answer(400, { code: '400', msg: 'bad' }), { ok: false, kind: 'refused' }],
+		['HTTP 502', answer(502, 'Bad Gateway'), { ok: false, kind: 'unknown' }],
+		['a cut-off body', answer(200, '{"code": "200", "data": {"bal'), { ok: false, kind: 'unknown' }],
+		['a redirect', answer(302, '', { location: 'https://elsewhere.example/x' }), { ok: false, kind: 'refused' }],
+	])('%s', (_what, given, expected) => {
+		expect(judgeAnswer(given, 'Adjust Member Points', adjustment, 'https://s1.example')).toMatchObject(expected);
+	});
+
+	it('an unknown outcome of an adjustment advises the same Operation ID; of a create, checking first', () => {
+		const lost = answer(504, 'Gateway Timeout');
+		const withId = judgeAnswer(lost, 'Adjust Member Points', adjustment, 'https://s1.example');
+		const plain = judgeAnswer(lost, 'Create', { readOnly: false }, 'https://s1.example');
+		expect(!withId.ok && withId.failure.description).toContain('Run it again with the same Operation ID ("op-7")');
+		expect(!plain.ok && plain.failure.description).toContain('Check in SocialHub whether it was applied');
+	});
+
+	it.each<[string, unknown, string]>([
+		['connection refused', { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'notSent'],
+		['host not found', { code: 'ENOTFOUND' }, 'notSent'],
+		['no file handle left', { code: 'EMFILE' }, 'throttled'],
+		['a reset after sending', { code: 'ECONNRESET', message: 'socket hang up' }, 'unknown'],
+		['a timeout', { code: 'ECONNABORTED', message: 'timeout of 500ms exceeded' }, 'unknown'],
+		['the same, wrapped by n8n (2.x keeps it as cause)', { message: 'The connection was aborted', cause: { code: 'ECONNREFUSED' } }, 'notSent'],
+	])('an error: %s → %s', (_what, error, kind) => {
+		expect(judgeError(error, 'Get Member', { readOnly: true }, 500)).toMatchObject({ ok: false, kind });
 	});
 });
