@@ -83,7 +83,11 @@ async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped'> {
 		report = trial;
 		break;
 	}
-	await run.ownPlaces?.take(run);
+	const own = await attemptAsync(async () => await run.ownPlaces?.take(run));
+	if ('failed' in own) {
+		report?.(false);
+		return 'stopped';
+	}
 	const entered = await attemptAsync(async () => await gate.enter(run, run.signal));
 	if ('failed' in entered || (!run.continueOnFail && run.stopped)) {
 		// Cancelled, or the run stopped while this request waited for its turn: it is not sent.

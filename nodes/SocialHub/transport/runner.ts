@@ -6,7 +6,7 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 
-import { attemptAsync } from '../shared/attempt';
+import { attempt, attemptAsync } from '../shared/attempt';
 import type { OperationInfo, VersionBehaviour } from '../shared/operation';
 import { CREDENTIAL_TYPE } from './constants';
 import { deliver, retrySettingsOf, type Delivered, type Sending } from './delivery';
@@ -112,7 +112,13 @@ async function runItem(
 		throw await fail({ message: `${label}: ${conflict.message}`, description: conflict.description });
 	}
 	const credentials = await run.credentials;
-	const { baseUrl } = keysOf(credentials);
+	const keys = attempt(() => keysOf(credentials));
+	if ('failed' in keys) {
+		// The credential's Base URL is refused: nothing can be sent for any item.
+		run.settle(item, true);
+		throw await fail({ message: `${label} failed: ${(keys.failed as Error).message}`, description: 'Nothing was sent to SocialHub. Correct the credential and run the node again.' });
+	}
+	const { baseUrl } = keys.value;
 	const limit = maxConcurrentOf(context);
 	if (limit !== undefined) run.ownPlaces ??= new Places(() => limit);
 	const gate = gateFor(`${baseUrl}\u0000${String(credentials.appId)}`);
