@@ -24,7 +24,7 @@ export const cardNoPath = field(
 		required: true,
 		default: '',
 		placeholder: 'e.g. M0001',
-		description: 'The member card number',
+		description: 'The member card number, as text (a number of more than 15 digits from a JSON number has lost digits and is refused)',
 	},
 	{ in: 'path' },
 );

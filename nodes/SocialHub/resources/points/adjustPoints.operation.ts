@@ -70,7 +70,7 @@ const common = {
 		name: 'accountCode',
 		required: true,
 		placeholder: 'e.g. M0001',
-		description: 'The points account code or the member card number, as chosen in Account Type',
+		description: 'The points account code or the member card number, as chosen in Account Type; as text (SocialHub answers long IDs exactly as text too)',
 	}),
 	pointsGroupCode: text('body', {
 		displayName: 'Points Group Code',
