@@ -16,7 +16,7 @@ function pathsIn(text: string): string[] {
 	const found = text.match(/[\w.-]+(?:\/[\w.<>-]+)*\/?(?:\.(?:ts|mjs|md|json|sh))?/g) ?? [];
 	return [...new Set(found)]
 		.filter((path) => /\.(ts|mjs|md|json|sh)$/.test(path) || (path.endsWith('/') && path.length > 2))
-		.filter((path) => !path.includes('<') && !EXAMPLES.some((example) => path.includes(example)))
+		.filter((path) => !path.includes('<') && !path.startsWith('.') && !EXAMPLES.some((example) => path.includes(example)))
 		.filter((path) => !/^(https?|e\.g|i\.e)/.test(path));
 }
 
