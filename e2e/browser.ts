@@ -45,3 +45,50 @@ export async function openBrowser(artifacts: string, log: (line: string) => void
 	};
 	return { context, page, screenshots, shot, close };
 }
+
+/** Signs in to n8n's editor and waits for the home page. */
+export async function signIn(page: Page, n8nUrl: string, email: string, password: string, timeout: number): Promise<void> {
+	await page.goto(`${n8nUrl}/signin`, { timeout });
+	await page.locator('#emailOrLdapLoginId').fill(email);
+	await page.locator('#password').fill(password);
+	await page.getByTestId('form-submit-button').click();
+	await page.getByTestId('project-home-menu-item').first().waitFor({ timeout });
+}
+
+/** On a new workflow, adds the SocialHub node from the nodes panel with `action` and waits for its node view. */
+export async function addSocialHubNode(page: Page, n8nUrl: string, action: string, timeout: number): Promise<void> {
+	await page.goto(`${n8nUrl}/workflow/new`, { timeout });
+	await page.getByTestId('canvas-add-button').click({ timeout });
+	await page.getByTestId('node-creator-search-bar').fill('SocialHub');
+	await page.getByTestId('node-creator-item-name').getByText('SocialHub', { exact: true }).first().click();
+	await page.getByText(action, { exact: true }).first().click();
+	await page.getByTestId('ndv').waitFor();
+}
+
+/** Opens the dropdown of parameter `name` in the node view and picks the visible option `text`. */
+export async function chooseOption(page: Page, name: string, text: string): Promise<void> {
+	await page.getByTestId(`parameter-input-${name}`).first().click();
+	const item = page.getByTestId('parameter-input-item').filter({ hasText: text }).filter({ visible: true }).first();
+	await item.click();
+}
+
+/**
+ * Runs `steps` in a fresh browser (see openBrowser): a screenshot named `failure` when they throw,
+ * the browser closed either way.
+ */
+export async function inBrowser<T>(
+	artifacts: string,
+	log: (line: string) => void,
+	timeout: number,
+	steps: (page: Page, shot: EditorBrowser['shot'], screenshots: string[]) => Promise<T>,
+): Promise<T> {
+	const { page, screenshots, shot, close } = await openBrowser(artifacts, log, timeout);
+	try {
+		return await steps(page, shot, screenshots);
+	} catch (error) {
+		await shot('failure').catch(() => undefined);
+		throw error;
+	} finally {
+		await close();
+	}
+}

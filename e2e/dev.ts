@@ -4,7 +4,7 @@
  * State (n8n's database, the owner account) persists in .n8n-dev/ between runs.
  * Ports: N8N_PORT (5678; n8n's task broker takes the next port), SOCIALHUB_SANDBOX_PORT (4010).
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { SocialHubSandbox } from '../sandbox/server';
@@ -16,6 +16,23 @@ const SANDBOX_PORT = Number(process.env.SOCIALHUB_SANDBOX_PORT ?? 4010);
 const EMAIL = 'dev@socialhub.local';
 const PASSWORD = 'SocialHub-dev1';
 const CREDENTIAL_NAME = 'SocialHub sandbox';
+/** The bearer token of examples/points-balance-agent-tools.json's MCP Server Trigger, here. */
+const MCP_TOKEN_NAME = 'Support chat MCP token';
+const MCP_TOKEN = 'socialhub-dev-mcp-token';
+
+/**
+ * The installed package finds n8n-workflow by walking up from .n8n-dev/.n8n/nodes: inside this
+ * repository it would reach the repository's own copy (a dev dependency), not n8n's, and n8n would
+ * not recognise the node's errors as its own (the error view then shows "Error code: none" and
+ * loses SocialHub's code). A link in .n8n-dev/node_modules makes the walk end at n8n's copy, as a
+ * real install in ~/.n8n/nodes gets it from n8n.
+ */
+function linkN8nWorkflow() {
+	const link = join(userFolder, 'node_modules', 'n8n-workflow');
+	rmSync(link, { force: true });
+	mkdirSync(join(userFolder, 'node_modules'), { recursive: true });
+	symlinkSync(join(__dirname, 'n8n', 'node_modules', 'n8n-workflow'), link, 'dir');
+}
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -40,6 +57,7 @@ async function main() {
 	const tarball = packPackage();
 	installLikeThePanel(userFolder, tarball);
 	rmSync(tarball);
+	linkN8nWorkflow();
 	const sandbox = new SocialHubSandbox();
 	const sandboxUrl = await sandbox.start(SANDBOX_PORT);
 	running.push(() => sandbox.stop());
@@ -64,6 +82,10 @@ async function main() {
 		credential = (await rest.call<{ id: string; name: string }>('POST', '/rest/credentials', { name: CREDENTIAL_NAME, type: 'socialHubApi', data })).data;
 	}
 
+	const bearer = credentials.find((c) => c.name === MCP_TOKEN_NAME) ??
+		(await rest.call<{ id: string; name: string }>('POST', '/rest/credentials', { name: MCP_TOKEN_NAME, type: 'httpBearerAuth', data: { token: MCP_TOKEN } })).data;
+	const bound = { socialHubApi: { id: credential.id, name: CREDENTIAL_NAME }, httpBearerAuth: { id: bearer.id, name: MCP_TOKEN_NAME } };
+
 	const existing = new Set((await rest.call<Array<{ name: string }>>('GET', '/rest/workflows')).data.map((w) => w.name));
 	for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.json'))) {
 		const workflow = JSON.parse(readFileSync(join(root, 'examples', file), 'utf8')) as {
@@ -72,15 +94,16 @@ async function main() {
 		};
 		if (existing.has(workflow.name)) continue;
 		for (const node of workflow.nodes) {
-			if (node.credentials?.socialHubApi) node.credentials.socialHubApi = { id: credential.id, name: CREDENTIAL_NAME };
+			for (const type of Object.keys(node.credentials ?? {}) as Array<keyof typeof bound>) node.credentials![type] = bound[type];
 		}
-		await rest.call('POST', '/rest/workflows', workflow);
-		say(`imported ${file}`);
+		const saved = await rest.call('POST', '/rest/workflows', workflow);
+		say(saved.status === 200 ? `imported ${file}` : `could not import ${file}: HTTP ${saved.status} ${JSON.stringify(saved.data).slice(0, 200)}`);
 	}
 
 	say('');
 	say(`n8n is ready: ${n8n.url}  (sign in as ${EMAIL} / ${PASSWORD})`);
-	say(`The "${CREDENTIAL_NAME}" credential points at the sandbox; the example workflows are in your workflows list.`);
+	say(`The "${CREDENTIAL_NAME}" credential points at the sandbox; the example workflows are in your workflows list (examples/README.md).`);
+	say(`Published, the agent example answers at ${n8n.url}/mcp/socialhub-support with "Authorization: Bearer ${MCP_TOKEN}".`);
 	say(`n8n's log: ${join(userFolder, 'n8n.log')}. Stop with Ctrl+C.`);
 }
 

@@ -6,7 +6,7 @@
 
 import type { Page } from 'playwright-core';
 
-import { openBrowser } from './browser';
+import { addSocialHubNode, chooseOption, inBrowser, signIn } from './browser';
 
 export interface EditorFlowOptions {
 	n8nUrl: string;
@@ -34,25 +34,13 @@ const LONG = 60_000;
 
 export async function runEditorFlow(options: EditorFlowOptions): Promise<EditorFlowResult> {
 	const { log } = options;
-	const { page, screenshots, shot, close } = await openBrowser(options.artifacts, log, LONG);
-
-	try {
+	return await inBrowser(options.artifacts, log, LONG, async (page, shot, screenshots) => {
 		log('  signing in to the editor');
-		await page.goto(`${options.n8nUrl}/signin`, { timeout: 120_000 });
-		await page.locator('#emailOrLdapLoginId').fill(options.email);
-		await page.locator('#password').fill(options.password);
-		await page.getByTestId('form-submit-button').click();
-		await page.getByTestId('project-home-menu-item').first().waitFor({ timeout: 120_000 });
+		await signIn(page, options.n8nUrl, options.email, options.password, 120_000);
 		await shot('signed-in');
 
 		log('  adding the SocialHub node from the nodes panel');
-		await page.goto(`${options.n8nUrl}/workflow/new`, { timeout: 120_000 });
-		await page.getByTestId('canvas-add-button').click({ timeout: 120_000 });
-		await page.getByTestId('node-creator-search-bar').fill('SocialHub');
-		await page.getByTestId('node-creator-item-name').getByText('SocialHub', { exact: true }).first().click();
-		await shot('socialhub-actions');
-		await page.getByText('Adjust member points', { exact: true }).first().click();
-		await page.getByTestId('ndv').waitFor();
+		await addSocialHubNode(page, options.n8nUrl, 'Adjust member points', 120_000);
 
 		const fieldsSeen: string[] = [];
 		for (const field of ['resource', 'operation', 'accountType', 'accountCode', 'operationId', 'operationType', 'pointValue', 'effectiveEndTime', 'upgradeTierFlag']) {
@@ -112,19 +100,7 @@ export async function runEditorFlow(options: EditorFlowOptions): Promise<EditorF
 		const badKeysVerdict = (await dialog.innerText()).replace(/\s+/g, ' ').trim();
 		await shot('credential-test-failure');
 		return { fieldsSeen, operationShown, loyaltyPrograms, goodKeysVerdict, badKeysVerdict, screenshots };
-	} catch (error) {
-		await shot('failure').catch(() => undefined);
-		throw error;
-	} finally {
-		await close();
-	}
-}
-
-/** Opens the dropdown of parameter `name` in the node view and picks the visible option `text`. */
-async function chooseOption(page: Page, name: string, text: string) {
-	await page.getByTestId(`parameter-input-${name}`).first().click();
-	const item = page.getByTestId('parameter-input-item').filter({ hasText: text }).filter({ visible: true }).first();
-	await item.click();
+	});
 }
 
 async function fillCredentialField(page: Page, name: string, value: string) {

@@ -4,7 +4,7 @@
  * Also records the request body the Install button sends, which e2e/panel.ts sends too.
  */
 
-import { openBrowser } from './browser';
+import { openBrowser, signIn } from './browser';
 
 export interface PanelEditorOptions {
 	n8nUrl: string;
@@ -32,11 +32,7 @@ export async function runPanelEditorFlow(options: PanelEditorOptions): Promise<P
 	const { page, screenshots, shot, close } = await openBrowser(options.artifacts, log, LONG);
 	try {
 		log('  signing in to the editor');
-		await page.goto(`${options.n8nUrl}/signin`, { timeout: LONG });
-		await page.locator('#emailOrLdapLoginId').fill(options.email);
-		await page.locator('#password').fill(options.password);
-		await page.getByTestId('form-submit-button').click();
-		await page.getByTestId('project-home-menu-item').first().waitFor({ timeout: LONG });
+		await signIn(page, options.n8nUrl, options.email, options.password, LONG);
 
 		log('  Settings → Community nodes');
 		await page.goto(`${options.n8nUrl}/settings/community-nodes`, { timeout: LONG });

@@ -4,32 +4,27 @@
  * does, starts n8n and a SocialHub sandbox on 127.0.0.1, and runs the same checks through n8n's
  * REST API and `n8n execute` — node and credential types load, the credential test's verdicts
  * (e2e/credential-checks.ts), every workflow in e2e/workflows/ against its expectation file, the
- * examples, the credential refusing other origins in n8n's HTTP Request node (e2e/origin.ts), the
- * three outcomes of a run of many items and exact 64-bit IDs (e2e/runOutcomes.ts). On 2.x also
- * thousands of items against a limited SocialHub and from an n8n limited to 1,024 open files
- * (e2e/scale.ts), and the editor flow in headless Chromium. Screenshots, n8n's logs, executions and
+ * examples/ templates run as a user runs them (e2e/examples.ts; the agent one over MCP), the
+ * credential refusing other origins in n8n's HTTP Request node (e2e/origin.ts), the three outcomes
+ * of a run of many items and exact 64-bit IDs (e2e/runOutcomes.ts). On 2.x also thousands of items
+ * against a limited SocialHub and from an n8n limited to 1,024 open files (e2e/scale.ts), and the
+ * editor in headless Chromium (e2e/editor.ts, e2e/editorRefusals.ts). Screenshots, n8n's logs, executions and
  * a summary go to e2e/artifacts/. Exits non-zero on any failed check.
  *
  * E2E_N8N_LINES="2" (or "1") runs one line only; E2E_PORT sets the first port (5800-5889);
  * E2E_SCALE_ITEMS (default 2,000) the items of each limited run in e2e/scale.ts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SocialHubSandbox } from '../sandbox/server';
+import { SocialHubSandbox } from '../sandbox/server';
 import { SandboxState } from '../sandbox/state';
 import { checkCredentialTests } from './credential-checks';
-import { runEditorFlow } from './editor';
+import { checkEditor } from './editorChecks';
+import { checkExamples } from './examples';
 import { latestExecution } from './executions';
-import {
-	checkRun,
-	loadWorkflowCases,
-	outputItems,
-	withCredential,
-	type ExecutionOutput,
-	type WorkflowJson,
-} from './expectations';
+import { checkRun, loadWorkflowCases, withCredential, type ExecutionOutput, type WorkflowJson } from './expectations';
 import {
 	N8N_LINES,
 	N8nRest,
@@ -158,29 +153,7 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 		// The credential test stores no token (it is the node's testedBy): the workflows above did.
 		await checkStoredToken();
 
-		const example = (file: string) =>
-			JSON.parse(readFileSync(join(__dirname, '..', 'examples', file), 'utf8')) as WorkflowJson;
-		const purchase = await run('example-purchase', example('loyalty-purchase-points.json'));
-		const accounts = [...sandbox.state.accounts.values()];
-		const enrolled = accounts.find((account) => account.cardNo !== 'M0001');
-		check(
-			purchase.status === 'success' &&
-				enrolled?.balance === 238 &&
-				sandbox.apiRequests('/v1/points/adjustment').length === 1,
-			'examples/loyalty-purchase-points.json runs: enroll, sync, award 238 points once',
-			`${String(purchase.status)}, balance ${String(enrolled?.balance)}`,
-		);
-		const refused = await run('example-refused', example('refused-adjustment.json'));
-		// The node sends a refused item to its error output, wired to "Refused".
-		const refusedItem = outputItems(refused, 'Refused')[0] ?? {};
-		check(
-			refused.status === 'success' &&
-				/insufficient/i.test(String(refusedItem.error)) &&
-				outputItems(refused, 'Deducted').length === 0 &&
-				sandbox.state.accounts.get('PA0001')?.balance === 1000,
-			'examples/refused-adjustment.json runs: the refusal reaches the Refused branch, balance untouched',
-			`${String(refused.status)}, ${JSON.stringify(refusedItem).slice(0, 200)}`,
-		);
+		await checkExamples({ line, rest, n8nUrl: n8n.url, sandbox, credential, artifacts: lineArtifacts, check });
 
 		await checkOrigins({ line, rest, sandbox, credential, execute, check });
 		await checkRunOutcomes({ line, sandbox, credential, run, check });
@@ -188,42 +161,8 @@ async function checkLine(line: N8nLine, tarball: string, port: number): Promise<
 
 		if (line.editor) {
 			log(`the editor of n8n ${version} in headless Chromium`);
-			const editor = await runEditorFlow({
-				n8nUrl: n8n.url,
-				email: EMAIL,
-				password: PASSWORD,
-				sandboxUrl,
-				appId: SANDBOX_APP_ID,
-				appSecret: SANDBOX_APP_SECRET,
-				artifacts: lineArtifacts,
-				log,
-			});
-			check(
-				editor.fieldsSeen.length === 9,
-				'editor: the node’s Adjust Member Points fields are shown',
-				editor.fieldsSeen.join(', '),
-			);
-			check(
-				editor.operationShown === 'Adjust',
-				'editor: a new SocialHub node is version 2 (operation named "Adjust")',
-				editor.operationShown,
-			);
-			check(
-				editor.loyaltyPrograms.some((entry) => entry.includes('LP001')) &&
-					editor.loyaltyPrograms.some((entry) => entry.includes('LP002')),
-				'editor: Member → Enroll’s Loyalty Program picker lists the sandbox’s programs',
-				editor.loyaltyPrograms.join(' | '),
-			);
-			check(
-				/success/i.test(editor.goodKeysVerdict),
-				'editor: the credential created from the node tests successfully',
-				editor.goodKeysVerdict.split('\n')[0],
-			);
-			check(
-				editor.badKeysVerdict.includes('SocialHub rejected the App ID and App Secret: Invalid appId or appSecret'),
-				'editor: after editing in a wrong App Secret the test fails with SocialHub’s own reason',
-				editor.badKeysVerdict.slice(0, 200),
-			);
+			const editor = { line, rest, sandbox, n8nUrl: n8n.url, email: EMAIL, password: PASSWORD, artifacts: lineArtifacts };
+			await checkEditor({ ...editor, credentialName: credential.name, log, check });
 		}
 	} catch (error) {
 		check(false, 'the end-to-end run completed', (error as Error).stack ?? String(error));

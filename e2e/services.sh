@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What the queue-mode and MCP tests need beyond e2e/setup.sh: Redis and PostgreSQL from Debian
 # packages (installed only if missing; the tests start their own throw-away servers on loopback,
-# never the system services) and the official MCP client SDK in e2e/mcp-client (from its lockfile).
+# never the system services) and the official MCP client SDK (e2e/mcp-client/install.sh).
 # A second run with nothing missing and an unchanged lockfile does nothing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -19,11 +19,4 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 echo "e2e services: $(redis-server --version | cut -d' ' -f1-3), PostgreSQL $(ls /usr/lib/postgresql | sort -n | tail -1)"
 
-stamp="$here/mcp-client/node_modules/.installed-lock"
-if [ -f "$stamp" ] && cmp -s "$here/mcp-client/package-lock.json" "$stamp"; then
-	echo "e2e services: MCP client SDK already installed"
-else
-	echo "e2e services: installing the MCP client SDK ..."
-	(cd "$here/mcp-client" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-	cp "$here/mcp-client/package-lock.json" "$stamp"
-fi
+bash "$here/mcp-client/install.sh"

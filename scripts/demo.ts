@@ -1,15 +1,15 @@
 /**
- * `npm run demo`: builds the package, starts the SocialHub sandbox, runs the example workflows
- * through n8n's engine with the built node, and reports what happened. Exit code 0 means every
- * step behaved as expected.
+ * `npm run demo`: builds the package, starts the SocialHub sandbox, runs the examples/ templates
+ * through n8n's engine with the built node (n8n's own nodes stood in: scripts/inProcessExamples.ts),
+ * and reports what happened. Exit code 0 means every step behaved as expected.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { ICredentialType, IDataObject, INodeType, IRun, IWorkflowBase } from 'n8n-workflow';
+import type { ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
 
 import { SocialHubEngine } from '../harness/engine';
 import { SocialHubSandbox } from '../sandbox/server';
+import { outputOf, readExample, runExample } from './inProcessExamples';
 
 const root = join(__dirname, '..');
 /* eslint-disable @typescript-eslint/no-var-requires */
@@ -25,18 +25,6 @@ function check(ok: boolean, what: string, detail = '') {
 	line(`  ${ok ? '✔' : '✘'} ${what}${detail ? ` — ${detail}` : ''}`);
 }
 
-const example = (file: string) =>
-	JSON.parse(readFileSync(join(root, 'examples', file), 'utf8')) as IWorkflowBase & { settings?: { timezone?: string } };
-
-function output(run: IRun, node: string): IDataObject[] {
-	return (run.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-}
-
-function balanceOf(run: IRun, node: string): number | undefined {
-	const page = output(run, node)[0]?.data as { list?: Array<{ balance?: number }> } | undefined;
-	return page?.list?.[0]?.balance;
-}
-
 async function main() {
 	const sandbox = new SocialHubSandbox();
 	const url = await sandbox.start();
@@ -45,72 +33,62 @@ async function main() {
 	const credential = { baseUrl: url, appId: sandbox.options.appId, appSecret: sandbox.options.appSecret };
 	engine.setCredential(credential, 'socialhub-sandbox');
 	engine.setCredential(credential);
+	const account = sandbox.state.accounts.get('PA0001')!;
+	const body = (path: string, index = 0) => (sandbox.apiRequests(path)[index]?.body ?? {}) as IDataObject;
 
 	try {
-		line('\n1. Enroll a customer, sync a purchase, award points for it (examples/loyalty-purchase-points.json)');
-		const workflow = example('loyalty-purchase-points.json');
-		const run = await engine.runWorkflow(workflow, {}, workflow.settings?.timezone);
+		line('\n1. A paid order: synced, its points awarded (examples/order-paid-award-points.json, its pinned sample order)');
+		const paid = readExample('order-paid-award-points.json');
+		const before = account.balance;
+		const run = await runExample(engine, paid);
 		const runError = run.data.resultData.error;
 		check(!runError, 'the workflow ran to the end', runError?.message ?? '');
-		const enrolled = output(run, 'Enroll Customer')[0]?.data as IDataObject | undefined;
-		check(Boolean(enrolled?.cardNo), 'customer enrolled as member', `card ${String(enrolled?.cardNo)}, customer ${String(enrolled?.consumerCode)}`);
-		const before = balanceOf(run, 'Points Before');
-		check(before === 0, 'points balance before the purchase', String(before));
-		const synced = output(run, 'Sync Purchase')[0]?.data as IDataObject | undefined;
-		check(synced?.orderCode === 'ORDER-10086', 'purchase synced', `order ${String(synced?.orderCode)}, 2 × Running shoe, 238.00 paid`);
-		const award = output(run, 'Award Purchase Points')[0]?.data as IDataObject | undefined;
-		check(award?.pointValue === 238, 'points awarded for the purchase', `+${String(award?.pointValue)} (operation ${String(award?.operationId)})`);
-		const after = balanceOf(run, 'Points After');
-		check(after === 238, 'points balance after the purchase', `${String(before)} → ${String(after)}`);
-		const records = output(run, 'Points Records');
-		check(records.length === 1 && records[0].pointValue === 238, 'points records (Return All)', `${records.length} record(s)`);
-		const adjustment = sandbox.apiRequests('/v1/points/adjustment')[0];
-		check(
-			typeof (adjustment?.body as IDataObject)?.effectiveEndTime === 'number',
-			'SocialHub received POST /v1/points/adjustment',
-			JSON.stringify(adjustment?.body),
-		);
+		const order = body('/v1/transactions/sync');
+		const lines = (order.details as IDataObject[] | undefined) ?? [];
+		check(order.transactionCode === '10086', 'order synced', `order ${String(order.transactionCode)}, ${lines.map((row) => `${String(row.qty)} × ${String(row.title)}`).join(', ')}, ${(Number(order.totalAmount) / 100).toFixed(2)} paid`);
+		const award = outputOf(run, 'Award points')[0] ?? {};
+		check(award.pointValue === 238, 'points awarded for the order', `+${String(award.pointValue)} to card M0001 (Operation ID ${String(award.operationId)}); the node outputs the record itself`);
+		check(account.balance === 1238, 'points balance', `${before} → ${account.balance}`);
+		const adjustment = body('/v1/points/adjustment');
+		check(typeof adjustment.effectiveEndTime === 'number', 'SocialHub received POST /v1/points/adjustment', JSON.stringify(adjustment));
 
-		line('\n2. The same adjustment sent again (e.g. a retried run) is not applied twice');
-		const replay = await engine.run({
-			resource: 'points', operation: 'adjustPoints', accountType: 2, accountCode: String(enrolled?.cardNo),
-			operationId: 'purchase-ORDER-10086', operationType: 6, pointValue: 238, effectiveEndTime: '2027-12-31', upgradeTierFlag: 1,
-		});
-		// A node added today is version 2: it outputs the adjustment record itself.
-		const replayed = replay.items[0]?.json as IDataObject | undefined;
-		const balance = sandbox.state.accounts.get(String(award?.accountCode))?.balance;
-		check(replayed?.duplicate === true && balance === 238, 'SocialHub recognised the operation ID', `balance stays ${String(balance)}`);
+		line('\n2. The shop sends the same order again (a retried webhook): not applied twice');
+		const replay = outputOf(await runExample(engine, paid), 'Award points')[0] ?? {};
+		check(replay.duplicate === true && account.balance === 1238, 'SocialHub recognised the Operation ID', `balance stays ${account.balance}`);
 
-		const refusedExample = example('refused-adjustment.json');
-		const deduction = refusedExample.nodes.find((node) => node.name === 'Deduct Too Many Points')!.parameters;
-		const card = String(deduction.accountCode);
-		const member = sandbox.state.members.get(card);
+		line('\n3. A refund: synced as a return, its points deducted (examples/order-refunded-deduct-points.json, its pinned sample refund)');
+		const refund = readExample('order-refunded-deduct-points.json');
+		await runExample(engine, refund);
+		const back = body('/v1/transactions/sync', 2);
+		check(back.direction === 1, 'return synced', `transaction ${String(back.transactionCode)}, original order ${String(back.originalCode)}`);
+		const deducted = outputOf(await runExample(engine, refund), 'Deduct points')[0] ?? {};
+		check(account.balance === 1000 && deducted.duplicate === true, 'points deducted once, though the refund ran twice', `${String(deducted.pointValue)} (Operation ID ${String(deducted.operationId)}), balance 1238 → ${account.balance}`);
+
+		line('\n4. What a refused request looks like: a refund whose points were already spent');
+		const member = sandbox.state.members.get('M0001');
 		const customer = sandbox.state.consumers.get(String(member?.consumerCode));
-		const account = [...sandbox.state.accounts.values()].find((row) => row.cardNo === card);
-		line('\n3. What a refused request looks like (examples/refused-adjustment.json)');
-		line(
-			`  Deducts ${String(deduction.pointValue)} points from member card ${card} (customer ${String(member?.consumerCode)}, ` +
-				`${String(customer?.name)}; points account ${String(account?.accountCode)}, balance ${String(account?.balance)}).`,
-		);
-		// The harness runs only the trigger and SocialHub nodes: the No Op labels (Deducted,
-		// Refused) and the sticky note are left out; the SocialHub node's two outputs are what count.
-		const runnable = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-socialhub.socialHub'];
-		const refused = await engine.runWorkflow({
-			nodes: refusedExample.nodes.filter((node) => runnable.includes(node.type)),
-			connections: { Start: refusedExample.connections.Start },
-		});
-		const [successOutput = [], errorOutput = []] = refused.data.resultData.runData['Deduct Too Many Points']?.[0]?.data?.main ?? [];
-		const errorItem = errorOutput?.[0]?.json;
+		line(`  A refund of order 10090 takes back 2000 points from card M0001 (customer ${String(member?.consumerCode)}, ${String(customer?.name)}; points account PA0001, balance ${account.balance}).`);
+		const sample = refund.pinData?.['Order refunded']?.[0]?.json.body as IDataObject;
+		const refused = await runExample(engine, refund, [{ body: { ...sample, orderNo: '10090', refundAmount: 200_000 } }]);
+		const review = outputOf(refused, 'Points already spent')[0];
 		check(
-			(successOutput ?? []).length === 0 && String(errorItem?.error ?? '').includes('Insufficient points'),
-			'SocialHub refused the deduction; the item went to the Refused branch (error output) with the reason',
-			String(errorItem?.error),
+			outputOf(refused, 'Deduct points').length === 0 && String(review?.error ?? '').includes('Insufficient points'),
+			'SocialHub refused the deduction; the item went to "Points already spent" (the error output) with the reason',
+			String(review?.error),
 		);
-		check(account?.balance === 1000, 'the member keeps every point', `balance ${String(account?.balance)}`);
+		check(account.balance === 1000, 'the member keeps every point', `balance ${account.balance}`);
 
+		line('\n5. A monthly birthday bonus (examples/birthday-bonus-monthly.json, its sample member list)');
+		const birthday = await runExample(engine, readExample('birthday-bonus-monthly.json'));
+		const bonus = outputOf(birthday, 'Birthday bonus')[0] ?? {};
+		check(bonus.pointValue === 100, 'birthday bonus for card M0001', `+100 (Operation ID ${String(bonus.operationId)}: a re-run this month awards nobody twice)`);
+		const skipped = outputOf(birthday, 'Not rewarded').map((item) => String(item.error));
+		check(skipped.length === 2, 'the two sample cards the sandbox does not know went to "Not rewarded"', skipped.join('; '));
+
+		line('\n6. Bad input');
 		const sentBefore = sandbox.requests.length;
 		const invalid = await engine.run(
-			{ resource: 'points', operation: 'adjustPoints', accountType: 2, accountCode: 'M0001', operationId: 'x', operationType: 6, pointValue: 0, effectiveEndTime: '2027-01-01', upgradeTierFlag: 0 },
+			{ resource: 'points', operation: 'adjustPoints', accountType: 2, accountCode: 'M0001', operationId: 'x', operationType: 6, pointValue: 0, effectiveEndTime: '2035-01-01', upgradeTierFlag: 0 },
 			[{}],
 		);
 		check(
@@ -119,6 +97,7 @@ async function main() {
 			invalid.error?.message ?? 'no error',
 		);
 		line(`\nSocialHub received ${sandbox.requests.length} requests, ${sandbox.tokenCalls} of them token exchanges.`);
+		line('The fourth template, examples/points-balance-agent-tools.json (MCP tools for an AI agent), runs in real n8n: npm run test:e2e.');
 	} finally {
 		await sandbox.stop();
 	}

@@ -1,6 +1,6 @@
 /**
  * What the MCP test needs from the agent, without the SDK's types: e2e/mcp.ts type-checks on a
- * fresh clone before e2e/services.sh has installed the SDK.
+ * fresh clone before e2e/mcp-client/install.sh has installed the SDK.
  */
 export interface AgentTool {
 	name: string;
@@ -19,4 +19,4 @@ export interface Agent {
 	close(): Promise<void>;
 }
 
-export type ConnectAgent = (url: string) => Promise<Agent>;
+export type ConnectAgent = (url: string, headers?: Record<string, string>) => Promise<Agent>;
