@@ -29,13 +29,17 @@ function newestMtime(dir, filter) {
 }
 
 const lockfile = path.join(toolsDir, 'package-lock.json');
-const stamp = path.join(toolsDir, 'node_modules', '.package-lock.json');
-if (!fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < fs.statSync(lockfile).mtimeMs) {
+// A copy of the lockfile the tools were installed from (content, not time: a fresh checkout's
+// lockfile is always newer than tools installed before it).
+const stamp = path.join(toolsDir, 'node_modules', '.installed-lock');
+const installed = fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fs.readFileSync(lockfile, 'utf8');
+if (!installed) {
 	console.log('verify: installing n8n’s verification tools into verify/ ...');
 	// Install scripts off, as the root's .npmrc has it: on the command line, because under
 	// `npm publish --ignore-scripts=false` (the Publish workflow) npm's exported config would
 	// override verify/.npmrc.
 	run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], toolsDir);
+	fs.copyFileSync(lockfile, stamp);
 }
 
 const distMarker = path.join(root, 'dist', 'nodes', 'SocialHub', 'SocialHub.node.js');
