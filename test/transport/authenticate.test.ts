@@ -37,7 +37,7 @@ class HttpRequestStandIn implements INodeType {
 			const raw = this.getNodeParameter('body', i) as string;
 			const options = {
 				uri: this.getNodeParameter('url', i) as string,
-				method: this.getNodeParameter('method', i) as string,
+				method: this.getNodeParameter('method', i) as 'GET' | 'POST',
 				json: true,
 				...(raw ? { body: JSON.parse(raw) as IDataObject } : {}),
 			};
