@@ -90,7 +90,8 @@ export function requestBuild(operation: OperationDefinition, behaviour: VersionB
 		// n8n keeps only the parameters shown for this node's settings (defaults filled in).
 		const shown = context.getNode().parameters;
 		const timeZone = context.getTimezone();
-		for (const { property } of checked) if (property.name in shown) refuseUnevaluated(property, shown[property.name]);
+		// Only values that are sent: a field kept for vendor workflows and never sent is never judged.
+		for (const { property } of fields) if (property.name in shown) refuseUnevaluated(property, shown[property.name]);
 		for (const target of fields) {
 			if (target.in !== 'path' && !(target.property.name in shown)) continue;
 			const value = target.property.name in shown ? readField(context, target) : undefined;

@@ -22,6 +22,7 @@ function legacySender(helpers: ICredentialTestFunctions['helpers']): TokenSender
 			headers: options.headers,
 			body: options.body,
 			json: true,
+			encoding: null,
 			timeout: options.timeout,
 			followRedirect: false,
 			followAllRedirects: false,

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { attemptAsync } from '../shared/attempt';
+import { attempt, attemptAsync } from '../shared/attempt';
+import { decodeText, parseExactJson } from '../shared/exactJson';
 import { envelopeCode, envelopeMessage, isSuccessCode } from './envelope';
 import { SocialHubAuthError, networkFailure, type FailureKind } from './errors';
 import { displayUrl, originOf, redact } from './redact';
@@ -38,14 +39,26 @@ function lifetimeOf(data: Record<string, unknown>, now: number): number | undefi
 	const seconds = Number(data.expiresIn ?? data.expireIn);
 	if (Number.isFinite(seconds) && seconds > 0) return now + seconds * 1000;
 	const absolute = data.expireTime ?? data.expiresAt;
-	if (absolute !== undefined) {
-		const at = typeof absolute === 'number' ? absolute : Date.parse(String(absolute));
-		if (Number.isFinite(at)) return at;
-	}
-	return undefined;
+	if (absolute === undefined || absolute === null) return undefined;
+	const digits = typeof absolute === 'number' || /^\s*\d+\s*$/.test(String(absolute));
+	let at = digits ? Number(absolute) : Date.parse(String(absolute));
+	// socialhub-api.md names no unit: ten digits are seconds since the epoch (a Java back end's habit).
+	if (digits && at < 1e12) at *= 1000;
+	// A token that would already be expired on arrival says more about the clock than the token.
+	return Number.isFinite(at) && at > now ? at : undefined;
 }
 
-/** SocialHub's answer to a token request: status, headers and the parsed JSON body. */
+/** The answer's body as JSON (read in its declared charset), or as text when it is not JSON. */
+function readBody(response: TokenResponse): unknown {
+	const { body } = response;
+	if (!(body instanceof Uint8Array) && !(body instanceof ArrayBuffer)) return body;
+	const headers = response.headers ?? {};
+	const text = decodeText(body, headers['content-type'] ?? headers['Content-Type']);
+	const parsed = attempt(() => parseExactJson(text));
+	return 'failed' in parsed ? text : parsed.value;
+}
+
+/** SocialHub's answer to a token request: status, headers and the body (bytes or parsed JSON). */
 export interface TokenResponse {
 	statusCode?: number;
 	headers?: Record<string, unknown>;
@@ -88,6 +101,8 @@ export async function exchangeToken(
 			headers: { 'Content-Type': 'application/json;charset=utf-8' },
 			body: { appId: credentials.appId, appSecret: credentials.appSecret },
 			json: true,
+			// The raw bytes, read in the charset the answer declares (SocialHub may answer in GBK).
+			encoding: 'arraybuffer',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
@@ -109,7 +124,7 @@ export async function exchangeToken(
 	const response = sent.value;
 
 	const status = Number(response.statusCode ?? 200);
-	const body = response.body;
+	const body = readBody(response);
 	const said = envelopeMessage(body);
 	const fail = (message: string, kind: FailureKind = 'refused'): never => {
 		throw kind === 'refused' ? new TokenRejectedError(redact(message, secrets)) : new SocialHubAuthError(redact(message, secrets), kind);

@@ -14,7 +14,7 @@ import { Cancelled, pause, Places } from './places';
  * What the node knows about one run of itself over many items. n8n's declarative engine prepares
  * every item (its expressions, the node's preSend) before the first request leaves, then hands
  * each item to the runner on its own; nothing in n8n ties them together. A NodeRun does: keyed by
- * the run's execute data (one object per node run, the same across n8n's Retry On Fail tries, on
+ * the run's input data (one object per node run, the same across n8n's Retry On Fail tries, on
  * n8n 1.x and 2.x), it holds which items were prepared and which were refused, the outcome of each
  * item, and whether the run has stopped. Forgotten with the run (a WeakMap).
  */
@@ -34,6 +34,9 @@ export type Outcome =
 type Context = Pick<IExecuteSingleFunctions, 'getExecuteData' | 'getNode' | 'continueOnFail'> & {
 	getExecutionCancelSignal?: () => AbortSignal | undefined;
 };
+
+/** A node run's input: its items per connection type. */
+type RunInput = { main?: unknown[][] | null[]; ai_tool?: unknown[][] } & object;
 
 const runs = new WeakMap<object, NodeRun>();
 
@@ -64,8 +67,7 @@ export class NodeRun {
 	/** The gates this run's requests wait at: a cancelled run leaves them at once. */
 	private readonly gates = new Set<Gate>();
 
-	private constructor(context: Context) {
-		const data = context.getExecuteData().data;
+	private constructor(context: Context, data: RunInput) {
 		this.total = (data.main?.[0] ?? data.ai_tool?.[0] ?? []).length;
 		this.continueOnFail = context.continueOnFail();
 		const batching = (context.getNode().parameters.requestOptions as { batching?: { batch?: { batchInterval?: unknown } } } | undefined)?.batching;
@@ -73,13 +75,17 @@ export class NodeRun {
 		this.signal = context.getExecutionCancelSignal?.();
 	}
 
-	/** The run `context`'s item belongs to (created by its first item). */
+	/**
+	 * The run `context`'s item belongs to (created by its first item). Keyed by the input data n8n
+	 * hands the node run (its items: one with Execute Once; a tool call's own as an AI agent's tool,
+	 * whose contexts share the agent's execute data) — the same object in every Retry On Fail try.
+	 */
 	static of(context: Context): NodeRun {
-		const key = context.getExecuteData();
-		let run = runs.get(key);
+		const input = (context as unknown as { inputData?: RunInput }).inputData ?? context.getExecuteData().data;
+		let run = runs.get(input);
 		if (!run) {
-			run = new NodeRun(context);
-			runs.set(key, run);
+			run = new NodeRun(context, input);
+			runs.set(input, run);
 		}
 		return run;
 	}

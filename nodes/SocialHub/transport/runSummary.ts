@@ -32,7 +32,7 @@ export function whatElseHappened(run: NodeRun, item: number, writes: 'operationI
 	const parts: string[] = [];
 	const verb = writes === 'read' ? 'answered' : 'applied';
 	if (applied.length > 0) parts.push(`${count(applied.length, 'other item')} ${applied.length === 1 ? 'was' : 'were'} ${verb} (${listItems(applied)})`);
-	if (maybe.length > 0) parts.push(`${count(maybe.length, 'item')} may have been applied, its answer lost (${listItems(maybe)})`);
+	if (maybe.length > 0) parts.push(`${count(maybe.length, 'item')} may have been applied, ${maybe.length === 1 ? 'its answer' : 'their answers'} lost (${listItems(maybe)})`);
 	if (refused > 0) parts.push(`${count(refused, 'other item')} failed`);
 	if (notSent.length > 0) parts.push(`${count(notSent.length, 'item')} ${notSent.length === 1 ? 'was' : 'were'} not sent (${listItems(notSent.map((other) => ({ item: other })))})`);
 	if (parts.length === 0) return `None of the other ${count(run.total - 1, 'item')} of this run was sent.`;

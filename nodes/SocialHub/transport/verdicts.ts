@@ -68,6 +68,10 @@ export function judgeAnswer(answer: Answer, label: string, nature: RequestNature
 	}
 	if (status >= 300 && status < 400) {
 		const target = originOf(header(answer.headers, 'location'), `${baseUrl}/`) ?? 'another address';
+		if (status === 303 && !nature.readOnly) {
+			// 303 See Other is how a server answers a write it carried out.
+			return { ok: false, kind: 'unknown', failure: { message: `${label} failed: SocialHub answered with a redirect (HTTP 303) to ${target}`, description: `The redirect was not followed (nothing was sent to ${target}), but HTTP 303 says the request was processed: SocialHub may have applied it. ${unknownAdvice(nature)}`, httpCode: '303' } };
+		}
 		return { ok: false, kind: 'refused', failure: { message: `${label} failed: SocialHub answered with a redirect (HTTP ${status}) to ${target}`, description: `The redirect was not followed: neither the access token nor the request body was sent to ${target}, and nothing was applied. If SocialHub moved, change the credential's Base URL.`, httpCode: String(status) } };
 	}
 	if (status >= 500) {
