@@ -21,9 +21,9 @@ const adjustment = (operationId: string) => operationId;
 
 describe('Operation ID claims of a long run while other executions start', () => {
 	it('item 1 reusing item 0’s ID is refused even after 50 other executions claimed IDs', () => {
-		expect(claimOperationId(context('long-run', 0), adjustment('dup-1'))).toBeUndefined();
-		for (let i = 0; i < 50; i++) claimOperationId(context(`other-${i}`, 0), adjustment(`other-op-${i}`));
-		expect(claimOperationId(context('long-run', 1), adjustment('dup-1'))).toBeDefined();
+		expect(claimOperationId(context('long-run', 0), adjustment('dup-1'), 'same request')).toBeUndefined();
+		for (let i = 0; i < 50; i++) claimOperationId(context(`other-${i}`, 0), adjustment(`other-op-${i}`), 'same request');
+		expect(claimOperationId(context('long-run', 1), adjustment('dup-1'), 'same request')).toBeDefined();
 	});
 });
 

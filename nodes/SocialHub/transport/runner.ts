@@ -14,7 +14,7 @@ import { apiError, type Failure } from './errors';
 import { gateFor } from './flowControl';
 import { Places } from './places';
 import { NodeRun } from './nodeRun';
-import { claimOperationId, releaseOperationId } from './operationIds';
+import { claimOperationId, markOutcomeUnknown, releaseOperationId, requestKey } from './operationIds';
 import { pagingTarget, readPages } from './paging';
 import { operationIdOf } from './prepare';
 import { inRunOf, refusedRun } from './runSummary';
@@ -104,13 +104,9 @@ async function runItem(
 	}
 	if (!run.continueOnFail && run.stopped) return settleUnsent(run, item);
 
-	// 3. Send.
+	// 3. Send (an Operation ID another node or run holds is a final refusal, like SocialHub's).
 	const operationId = operationIdOf(requestData.options);
-	const conflict = claimOperationId(context, operationId);
-	if (conflict) {
-		run.settle(item, true);
-		throw await fail({ message: `${label}: ${conflict.message}`, description: conflict.description });
-	}
+	const conflict = claimOperationId(context, operationId, requestKey(requestData.options));
 	const credentials = await run.credentials;
 	const keys = attempt(() => keysOf(credentials));
 	if ('failed' in keys) {
@@ -133,7 +129,9 @@ async function runItem(
 		nature: { operationId, readOnly: info.readOnly },
 		retry: retrySettingsOf(context.getNode()),
 	};
-	const result = await send(context, sending, behaviour);
+	const result = conflict
+		? { delivered: { ok: false as const, kind: 'refused' as const, failure: { message: `${label}: ${conflict.message}`, description: conflict.description } } }
+		: await send(context, sending, behaviour);
 
 	// 4. Settle.
 	if ('items' in result) {
@@ -142,7 +140,9 @@ async function runItem(
 		return result.items;
 	}
 	const { delivered } = result;
-	if (delivered.kind !== 'unknown') releaseOperationId(context, operationId);
+	// A claim conflict holds no claim of this item's to settle.
+	if (!conflict && delivered.kind === 'unknown') markOutcomeUnknown(context, operationId);
+	else if (!conflict) releaseOperationId(context, operationId);
 	if (delivered.stopped) return settleUnsent(run, item);
 	if (!run.continueOnFail) run.stopped = true;
 	const error = await fail(delivered.failure);
