@@ -132,11 +132,13 @@ describe('a stale stored token', () => {
 		const { resetProcessState } = await import('../../nodes/SocialHub/shared/processState');
 		resetProcessState();
 		ctx.sandbox.requests.length = 0;
+		const stale = ctx.engine.storedCredential()?.accessToken;
 		const { error } = await ctx.engine.run(byItem, items(200));
 		expect(error).toBeUndefined();
-		const stale = ctx.engine.storedCredential()?.accessToken;
 		expect(adjusted().filter((r) => r.authorization === stale)).toHaveLength(1);
 		expect(adjusted()).toHaveLength(201);
+		// The renewed token is stored for the next process.
+		expect(ctx.engine.storedCredential()?.accessToken).toBe(ctx.sandbox.issuedTokens.at(-1));
 	});
 });
 
@@ -180,6 +182,23 @@ describe('Places', () => {
 		places.give();
 		await fourth;
 		expect(order).toEqual([3, 4]);
+	});
+
+	it('owners take turns for freed places; first come, first served within each owner', async () => {
+		const places = new Places(() => 1);
+		const [batch, lookup] = [{}, {}];
+		const order: string[] = [];
+		await places.take(batch);
+		const waiting = [
+			...[1, 2, 3].map((n) => places.take(batch).then(() => order.push(`batch-${n}`))),
+			places.take(lookup).then(() => order.push('lookup')),
+		];
+		for (let i = 0; i < 4; i++) {
+			places.give();
+			await Promise.resolve();
+		}
+		await Promise.all(waiting);
+		expect(order).toEqual(['batch-1', 'lookup', 'batch-2', 'batch-3']);
 	});
 
 	it('a cancelled owner’s waiters are refused with Cancelled; others keep waiting', async () => {
@@ -229,11 +248,39 @@ describe('Gate', () => {
 		expect(gate.window).toBe(after);
 	});
 
+	it('forgets a learnt pace and small window after a second with nothing in flight', async () => {
+		const gate = new Gate();
+		const owner = {};
+		gate.leave(await gate.enter(owner), 'ok');
+		gate.window = 1;
+		gate.rate = 5;
+		const now = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 1500);
+		try {
+			gate.leave(await gate.enter(owner), 'ok');
+		} finally {
+			clock.mockRestore();
+		}
+		expect(gate.rate).toBeUndefined();
+		expect(gate.window).toBeGreaterThanOrEqual(8);
+	});
+
+	it('keeps a learnt pace while requests flow and SocialHub throttled within the last 30 s', async () => {
+		const gate = new Gate();
+		const owner = {};
+		gate.leave(await gate.enter(owner), 'throttled');
+		gate.window = 1;
+		gate.rate = 5;
+		gate.leave(await gate.enter(owner), 'ok');
+		expect(gate.rate).toBeCloseTo(5.03);
+		expect(gate.window).toBeLessThanOrEqual(2);
+	});
+
 	it('a request waiting for a place stops when its run is cancelled', async () => {
 		const gate = new Gate();
-		gate.window = 1;
 		const [busy, cancelled] = [{}, {}];
 		await gate.enter(busy);
+		gate.window = 1;
 		const waiting = gate.enter(cancelled);
 		gate.cancel(cancelled);
 		await expect(waiting).rejects.toBeInstanceOf(Cancelled);

@@ -54,7 +54,7 @@ function edit(engine: ReturnType<typeof newEngine>, changes: ICredentialDataDecr
 
 describe('a stored token is used only with the Base URL, App ID and App Secret it was issued for', () => {
 	it('Base URL changed to another host: A’s token never reaches it; the new host issues its own', async () => {
-		const { engine, tokenA } = await engineWithTokenOfA();
+		const { engine, tokenA, stored } = await engineWithTokenOfA();
 		edit(engine, { baseUrl: sandboxB.url });
 		const { error, items } = await engine.run(adjustParameters({ operationId: 'after-edit' }));
 		expect(error).toBeUndefined();
@@ -65,9 +65,9 @@ describe('a stored token is used only with the Base URL, App ID and App Secret i
 		expect(applied).toHaveLength(1);
 		expect(balance(sandboxB)).toBe(1100);
 		expect(sandboxA.requests).toHaveLength(0);
-		// B's token lives in this process's memory; A's stays stored, usable only with A's keys.
+		// B's token is stored with the fingerprint of B's keys, replacing A's.
 		expect(applied[0].authorization).toBe(sandboxB.issuedTokens[0]);
-		expect(engine.storedCredential()?.accessToken).toBe(tokenA);
+		expect(engine.storedCredential()).toMatchObject({ accessToken: sandboxB.issuedTokens[0], tokenFingerprint: expect.not.stringMatching(stored.tokenFingerprint as string) });
 	});
 
 	it.each([

@@ -1,31 +1,67 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../transport/constants';
-import { envelopeMessage, isSuccessCode } from '../transport/envelope';
+import { attemptAsync } from '../shared/attempt';
 import { asOwnRequest } from '../transport/authenticate';
+import { keysOf } from '../transport/baseUrl';
+import { CREDENTIAL_TYPE } from '../transport/constants';
+import { envelopeMessage } from '../transport/envelope';
+import { backoffMs } from '../transport/throttling';
+import { renewRejectedToken, tokenFor } from '../transport/tokens';
+import { judgeAnswer, judgeError, type Answer, type Verdict } from '../transport/verdicts';
 
-/** The tenant's loyalty programs, for the Loyalty Program picker. */
+const LABEL = 'List loyalty programs';
+/** The picker waits for a rate limit at most this often, and at most this long each time. */
+const MAX_THROTTLED = 3;
+const MAX_WAIT_MS = 10_000;
+
+/**
+ * The tenant's loyalty programs, for the Loyalty Program picker. Judged as the node's own
+ * requests are (verdicts.ts): a rejected token (HTTP 401 or code 401) is renewed once, a rate
+ * limit waited out (a few times, briefly: someone is looking at the picker), the answer read in
+ * its charset. Throws NodeOperationError "Could not list the loyalty programs: <reason>".
+ */
 export async function searchLoyaltyPrograms(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const body = (await asOwnRequest(credentials, async () =>
-		await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			method: 'GET',
-			url: '/v1/member/loyaltyprograms',
-			headers: { Accept: 'application/json' },
-			json: true,
-		}),
-	)) as IDataObject;
-	if (!isSuccessCode(body)) {
+	const nature = { readOnly: true };
+	let renewed = false;
+	let throttled = 0;
+	let verdict: Verdict;
+	for (;;) {
+		const carried = tokenFor(credentials);
+		const sent = await attemptAsync(async () =>
+			(await asOwnRequest(credentials, async () =>
+				await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+					method: 'GET',
+					url: '/v1/member/loyaltyprograms',
+					headers: { Accept: 'application/json' },
+					encoding: 'arraybuffer',
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				}),
+			)) as Answer,
+		);
+		verdict = 'failed' in sent ? judgeError(sent.failed, LABEL, nature, undefined) : judgeAnswer(sent.value, LABEL, nature, keysOf(credentials).baseUrl);
+		if (verdict.ok) break;
+		if (verdict.tokenRejected && !renewed) {
+			renewed = true;
+			await attemptAsync(async () => await renewRejectedToken(this.helpers, credentials, carried));
+			continue;
+		}
+		if (!verdict.tokenRejected && verdict.kind === 'throttled' && ++throttled <= MAX_THROTTLED) {
+			await sleep(Math.min(MAX_WAIT_MS, verdict.retryAfterMs ?? backoffMs(throttled)));
+			continue;
+		}
 		throw new NodeOperationError(
 			this.getNode(),
-			`Could not list the loyalty programs: ${envelopeMessage(body) ?? 'SocialHub refused the request'}`,
+			`Could not list the loyalty programs: ${envelopeMessage(verdict.failure.response) ?? verdict.failure.message.replace(`${LABEL} failed: `, '')}`,
+			{ description: verdict.failure.description },
 		);
 	}
-	const programs = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+	const programs = Array.isArray(verdict.body.data) ? (verdict.body.data as IDataObject[]) : [];
 	const wanted = filter?.trim().toLowerCase();
 	const results = programs
 		.map((program) => {

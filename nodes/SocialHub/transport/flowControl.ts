@@ -16,7 +16,10 @@ import { Cancelled, Places, pause } from './places';
  * - when SocialHub still throttles with one or two requests in flight (a limit per second close
  *   by), requests are also paced just below the rate SocialHub accepted over the last second;
  *   the pace grows by 3 % a second while SocialHub accepts.
- * The gate outlives runs, so a tenant's next run starts where the last one ended. Waiting uses
+ * The gate outlives runs, so a run that follows another at once starts where it ended. A limit
+ * is not assumed to last: after IDLE_MS with nothing in flight, or PACE_MEMORY_MS without a
+ * throttle, the pace is dropped and the window grows by doubling again from at least
+ * RELAXED_WINDOW (SocialHub says so again at once if the limit is still there). Waiting uses
  * n8n-workflow's `sleep` (n8n's rules forbid timers) and ends when the run is cancelled.
  */
 
@@ -27,6 +30,12 @@ const MIN_RATE = 1;
 const RATE_GROWTH = 0.03;
 /** Above its last cut, the window tries one more request after this many rounds of answers. */
 const PROBE_ROUNDS = 4;
+/** A gate idle this long (nothing in flight) forgets the limit it learnt (ms). */
+const IDLE_MS = 1000;
+/** A pace this long without a throttle is dropped (ms). */
+const PACE_MEMORY_MS = 30_000;
+/** The least window a gate that forgot its limit starts from. */
+const RELAXED_WINDOW = 8;
 
 /** One request's passage through the gate. */
 export interface Ticket {
@@ -53,6 +62,7 @@ export class Gate {
 	private readonly answeredAt: number[] = [];
 	private activeSince = 0;
 	private lastActive = 0;
+	private lastThrottleAt = 0;
 	private seq = 0;
 	/** Requests in flight, by the order they left. */
 	private readonly flying = new Set<number>();
@@ -75,7 +85,10 @@ export class Gate {
 			}
 		}
 		const now = Date.now();
-		if (now - this.lastActive > 1000) this.activeSince = now;
+		if (now - this.lastActive > IDLE_MS) {
+			this.activeSince = now;
+			if (this.flying.size === 0) this.relax();
+		}
 		this.lastActive = now;
 		const seq = ++this.seq;
 		this.flying.add(seq);
@@ -98,7 +111,9 @@ export class Gate {
 				}
 			}
 			if (this.rate !== undefined) this.rate += RATE_GROWTH;
+			if (this.rate !== undefined && now - this.lastThrottleAt > PACE_MEMORY_MS) this.relax();
 		} else if (signal === 'throttled' && ticket.seq > this.lastCut) {
+			this.lastThrottleAt = now;
 			// Requests that left before the last cut saw the old window: they do not cut again.
 			this.lastCut = this.seq;
 			// A throttle is answered at once: requests that left before it and are still in flight were
@@ -116,6 +131,14 @@ export class Gate {
 			}
 		}
 		this.places.give();
+	}
+
+	/** Forgets the limit learnt: no pace, and the window doubles again from at least RELAXED_WINDOW. */
+	private relax(): void {
+		this.rate = undefined;
+		this.nextSlotAt = 0;
+		this.threshold = MAX_WINDOW;
+		this.window = Math.max(this.window, RELAXED_WINDOW);
 	}
 
 	/** Answers accepted per second over the last second (or since the gate got busy, if later). */

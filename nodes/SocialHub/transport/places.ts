@@ -2,7 +2,8 @@ import { sleep } from 'n8n-workflow';
 
 /**
  * Waiting, as n8n's rules allow it (no timers in the package: n8n-workflow's `sleep`), and places
- * handed out first come, first served — both ending when the run is cancelled.
+ * handed out in turns between runs, first come first served within each — both ending when the
+ * run is cancelled.
  */
 
 /** Waits `ms`, in steps of at most 250 ms so that a cancelled run stops waiting. */
@@ -24,15 +25,21 @@ export class Cancelled extends Error {
 }
 
 interface Waiter {
-	owner: object;
 	resolve: () => void;
 	reject: (error: Error) => void;
 }
 
-/** A FIFO of places, at most `limit()` taken at once; waiters of one owner can be cancelled together. */
+/**
+ * At most `limit()` places taken at once. Owners (runs) take turns: a freed place goes to the
+ * owner next in rotation, first come first served within each owner, so that a one-item run of
+ * another workflow never waits behind a whole batch of the same tenant. Waiters of one owner can
+ * be cancelled together.
+ */
 export class Places {
 	private taken = 0;
-	private readonly queue: Waiter[] = [];
+	private waiting = 0;
+	/** Owners with waiters, in the order of their next turn; each with its waiters in order. */
+	private readonly turns = new Map<object, Waiter[]>();
 
 	constructor(private readonly limit: () => number) {}
 
@@ -41,11 +48,16 @@ export class Places {
 	}
 
 	async take(owner: object): Promise<void> {
-		if (this.queue.length === 0 && this.taken < this.limit()) {
+		if (this.waiting === 0 && this.taken < this.limit()) {
 			this.taken++;
 			return;
 		}
-		await new Promise<void>((resolve, reject) => this.queue.push({ owner, resolve, reject }));
+		await new Promise<void>((resolve, reject) => {
+			const queue = this.turns.get(owner) ?? [];
+			queue.push({ resolve, reject });
+			this.turns.set(owner, queue);
+			this.waiting++;
+		});
 	}
 
 	give(): void {
@@ -54,19 +66,24 @@ export class Places {
 	}
 
 	drain(): void {
-		while (this.queue.length > 0 && this.taken < this.limit()) {
+		while (this.waiting > 0 && this.taken < this.limit()) {
+			const [owner, queue] = this.turns.entries().next().value as [object, Waiter[]];
+			// This owner's turn is used: it goes to the back of the rotation if it waits for more.
+			this.turns.delete(owner);
+			const waiter = queue.shift()!;
+			if (queue.length > 0) this.turns.set(owner, queue);
+			this.waiting--;
 			this.taken++;
-			this.queue.shift()!.resolve();
+			waiter.resolve();
 		}
 	}
 
 	/** Rejects every waiter of `owner` with `error` (they hold no place). */
 	cancel(owner: object, error: Error): void {
-		for (let at = this.queue.length - 1; at >= 0; at--) {
-			if (this.queue[at].owner !== owner) continue;
-			const [waiter] = this.queue.splice(at, 1);
-			waiter.reject(error);
-		}
+		const queue = this.turns.get(owner);
+		if (!queue) return;
+		this.turns.delete(owner);
+		this.waiting -= queue.length;
+		for (const waiter of queue) waiter.reject(error);
 	}
 }
-
