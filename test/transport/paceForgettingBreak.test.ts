@@ -1,0 +1,45 @@
+/**
+ * Outside test of "a gate forgets a learnt pace/small window after 1 s idle with nothing in
+ * flight, or after 30 s without a throttle" (flowControl.ts relax()). SocialHub's limits are a
+ * tenant's contract: they persist. Every forgetting re-learns by bursting into the limit. Under a
+ * per-second limit, the throttled requests themselves wait Retry-After (≥ 1 s) with nothing in
+ * flight — exactly the idle condition — so the pace may be forgotten inside one run, again and
+ * again. Harm: runs that fail (a request gives up after 30 throttles) or a flood of refused
+ * requests against the customer's gateway (which may count them against the tenant).
+ */
+import { Gate } from '../../nodes/SocialHub/transport/flowControl';
+import { adjustParameters, useSandbox } from '../support/fixture';
+
+const ctx = useSandbox();
+
+it('two runs of 300 adjustments against 20 a second, 2 s apart: both green, each applied once, the second run throttled < 30 times', async () => {
+	ctx.sandbox.setLimits({ rateLimit: 20 });
+	const relax = jest.spyOn(Gate.prototype as unknown as { relax: () => void }, 'relax');
+	const results = [];
+	for (const run of [1, 2]) {
+		const items = Array.from({ length: 300 }, (_, i) => ({ i }));
+		const started = Date.now();
+		const { error } = await ctx.engine.run(adjustParameters({ operationId: `={{ "pace-${run}-" + $json.i }}`, pointValue: 1 }), items);
+		results.push({ run, error: error?.message, seconds: (Date.now() - started) / 1000, throttled: ctx.sandbox.stats().throttled, relaxed: relax.mock.calls.length });
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+	}
+	const stats = ctx.sandbox.stats();
+	console.log(JSON.stringify({ results, stats }));
+	expect(results.map((r) => r.error)).toEqual([undefined, undefined]);
+	expect(stats.applied).toBe(600);
+	expect(stats.appliedMoreThanOnce).toBe(0);
+	// A limit learnt 2 s ago is not rediscovered by bursting into it: the second run is refused
+	// for fewer than 10 % of its items (before this change it started at the learnt pace).
+	expect(results[1].throttled - results[0].throttled).toBeLessThan(30);
+}, 180_000);
+
+it('a 70 s run against 10 a second: the 30 s pace memory does not bring bursts (throttled < 15 % of requests)', async () => {
+	ctx.sandbox.setLimits({ rateLimit: 10 });
+	const items = Array.from({ length: 700 }, (_, i) => ({ i }));
+	const { error } = await ctx.engine.run(adjustParameters({ operationId: '={{ "long-" + $json.i }}', pointValue: 1 }), items);
+	const stats = ctx.sandbox.stats();
+	console.log(JSON.stringify(stats));
+	expect(error?.message).toBeUndefined();
+	expect(stats.appliedMoreThanOnce).toBe(0);
+	expect(stats.throttled / stats.requests).toBeLessThan(0.15);
+}, 240_000);
