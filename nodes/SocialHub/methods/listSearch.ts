@@ -7,13 +7,14 @@ import { keysOf } from '../transport/baseUrl';
 import { CREDENTIAL_TYPE } from '../transport/constants';
 import { envelopeMessage } from '../transport/envelope';
 import { backoffMs } from '../transport/throttling';
-import { renewRejectedToken, tokenFor } from '../transport/tokens';
+import { getAccessToken, renewRejectedToken, tokenFor } from '../transport/tokens';
 import { judgeAnswer, judgeError, type Answer, type Verdict } from '../transport/verdicts';
 
 const LABEL = 'List loyalty programs';
+type Failed = Exclude<Verdict, { ok: true }>;
 /** The picker waits for a rate limit at most this often, and at most this long each time. */
-const MAX_THROTTLED = 3;
-const MAX_WAIT_MS = 10_000;
+const MAX_THROTTLED = 2;
+const MAX_WAIT_MS = 5_000;
 
 /**
  * The tenant's loyalty programs, for the Loyalty Program picker. Judged as the node's own
@@ -29,10 +30,12 @@ export async function searchLoyaltyPrograms(
 	const nature = { readOnly: true };
 	let renewed = false;
 	let throttled = 0;
-	let verdict: Verdict;
-	for (;;) {
+	let body: IDataObject | undefined;
+	while (body === undefined) {
+		// A token before the request leaves, never a tokenless try first.
+		const got = tokenFor(credentials) === '' ? await attemptAsync(async () => await getAccessToken(this.helpers, credentials)) : undefined;
 		const carried = tokenFor(credentials);
-		const sent = await attemptAsync(async () =>
+		const sent = got && 'failed' in got ? got : await attemptAsync(async () =>
 			(await asOwnRequest(credentials, async () =>
 				await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 					method: 'GET',
@@ -44,24 +47,30 @@ export async function searchLoyaltyPrograms(
 				}),
 			)) as Answer,
 		);
-		verdict = 'failed' in sent ? judgeError(sent.failed, LABEL, nature, undefined) : judgeAnswer(sent.value, LABEL, nature, keysOf(credentials).baseUrl);
-		if (verdict.ok) break;
-		if (verdict.tokenRejected && !renewed) {
-			renewed = true;
-			await attemptAsync(async () => await renewRejectedToken(this.helpers, credentials, carried));
-			continue;
+		const verdict = 'failed' in sent ? judgeError(sent.failed, LABEL, nature, undefined) : judgeAnswer(sent.value, LABEL, nature, keysOf(credentials).baseUrl);
+		if (verdict.ok) {
+			body = verdict.body;
+			break;
 		}
-		if (!verdict.tokenRejected && verdict.kind === 'throttled' && ++throttled <= MAX_THROTTLED) {
-			await sleep(Math.min(MAX_WAIT_MS, verdict.retryAfterMs ?? backoffMs(throttled)));
+		let failed: Failed = verdict;
+		if (failed.tokenRejected && !renewed) {
+			renewed = true;
+			const renewal = await attemptAsync(async () => await renewRejectedToken(this.helpers, credentials, carried));
+			if (!('failed' in renewal)) continue;
+			// The renewal's own failure is the reason to show (wrong keys), or a rate limit to wait out.
+			failed = judgeError(renewal.failed, LABEL, nature, undefined) as Failed;
+		}
+		if (!failed.tokenRejected && failed.kind === 'throttled' && ++throttled <= MAX_THROTTLED) {
+			await sleep(Math.min(MAX_WAIT_MS, failed.retryAfterMs ?? backoffMs(throttled)));
 			continue;
 		}
 		throw new NodeOperationError(
 			this.getNode(),
-			`Could not list the loyalty programs: ${envelopeMessage(verdict.failure.response) ?? verdict.failure.message.replace(`${LABEL} failed: `, '')}`,
-			{ description: verdict.failure.description },
+			`Could not list the loyalty programs: ${envelopeMessage(failed.failure.response) ?? failed.failure.message.replace(`${LABEL} failed: `, '')}`,
+			{ description: failed.failure.description },
 		);
 	}
-	const programs = Array.isArray(verdict.body.data) ? (verdict.body.data as IDataObject[]) : [];
+	const programs = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
 	const wanted = filter?.trim().toLowerCase();
 	const results = programs
 		.map((program) => {

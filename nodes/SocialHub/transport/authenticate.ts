@@ -1,10 +1,9 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { attemptAsync } from '../shared/attempt';
-import { ProcessCache } from '../shared/processState';
 import { keysOf } from './baseUrl';
-import { SocialHubAuthError } from './errors';
 import { foreignOrigin, type AuthenticatedRequest } from './origin';
+import { HeldBack, holdBackToStore, markHanded, noteAuthenticatedAgain } from './tokenHandover';
 import { tokenRejected } from './tokenCheck';
 import { getAccessToken, markRejected, tokenFor } from './tokens';
 
@@ -23,10 +22,12 @@ const needsToken = new WeakSet<object>();
 /** Credentials objects whose request `authenticate` refused: their renewal must not run. */
 const refusedFor = new WeakSet<object>();
 
-/** Tokens handed to n8n to store: one request per token takes the way that stores it. */
-const handedToStore = new ProcessCache<string, true>('tokens handed to n8n to store', 1000);
 /** Credentials objects whose request `authenticate` held back so that n8n stores the token. */
 const toStore = new WeakSet<object>();
+/** Request options whose base URL `authenticate` set (from the credential's Base URL). */
+const baseSetHere = new WeakSet<object>();
+/** Credentials objects of another node's failed request the credential did not renew. */
+const notRenewed = new WeakSet<object>();
 
 /** Our own requests under way per fingerprint: only they may start a token exchange unasked. */
 const ownRequests = new Map<string, number>();
@@ -47,26 +48,19 @@ export async function asOwnRequest<T>(credentials: ICredentialDataDecryptedObjec
 	return outcome.value;
 }
 
+/** Thrown by `authenticate` when n8n would send again a request answered 401 whose token is good. */
+export class SocialHubResendRefused extends Error {
+	constructor() {
+		super('SocialHub answered HTTP 401 although the credential\'s access token is valid; the request was not sent again (it may have been applied)');
+		this.name = 'SocialHubResendRefused';
+	}
+}
+
 /** Thrown by `authenticate` for a request to another origin: it is never sent with the token. */
 export class SocialHubOriginError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'SocialHubOriginError';
-	}
-}
-
-/**
- * Thrown by `authenticate` for the first request that would carry a token n8n has not stored.
- * n8n stores what `preAuthentication` returns only after a request failed with HTTP 401
- * (request-helpers/authentication.ts in n8n-core 1.x and 2.x), then authenticates the request
- * again and sends it: the request leaves once, with the token, and every other n8n process
- * (queue-mode workers, a restart) reads that token from the credential.
- */
-class TokenToStore extends Error {
-	readonly response = { status: 401 };
-	constructor() {
-		super('The SocialHub access token is stored in the credential before this request is sent');
-		this.name = 'SocialHubTokenToStore';
 	}
 }
 
@@ -80,10 +74,18 @@ export function authenticateRequest(
 	requestOptions: IHttpRequestOptions,
 ): IHttpRequestOptions {
 	const { baseUrl, fingerprint } = keysOf(credentials);
+	// A request sent again goes to the Base URL the credential holds now (it may have been edited).
+	if (baseSetHere.has(requestOptions)) delete requestOptions.baseURL;
 	const refusal = foreignOrigin(requestOptions, baseUrl);
 	if (refusal) {
 		refusedFor.add(credentials);
 		throw new SocialHubOriginError(refusal);
+	}
+	noteAuthenticatedAgain(requestOptions);
+	if (notRenewed.delete(credentials)) {
+		// n8n's request helper sends a request again after any 401; the token was good, so the 401
+		// was SocialHub's answer to the request itself, which may have been applied.
+		throw new SocialHubResendRefused();
 	}
 	requestOptions.disableFollowRedirect = true;
 	requestOptions.maxRedirects = 0;
@@ -92,18 +94,18 @@ export function authenticateRequest(
 	delete headers.authorization;
 	if (!requestOptions.baseURL && !/^https?:/i.test(requestOptions.url ?? '')) {
 		requestOptions.baseURL = baseUrl;
+		baseSetHere.add(requestOptions);
 	}
 	const token = tokenFor(credentials, fingerprint);
 	if (token === '' && (requestOptions as AuthenticatedRequest).uri !== undefined) {
 		// n8n's legacy request (the HTTP Request node) asks for a token after a failure and tries
 		// again: a request held back here gets one without ever going out tokenless.
 		needsToken.add(credentials);
-		throw new SocialHubAuthError('No access token yet for the SocialHub API credential');
+		throw new HeldBack('No access token yet for the SocialHub API credential: it is obtained before the request is sent');
 	}
-	if (token !== '' && token !== credentials.accessToken && !handedToStore.has(token)) {
-		handedToStore.set(token, true);
+	if (holdBackToStore(token, credentials.accessToken, requestOptions)) {
 		toStore.add(credentials);
-		throw new TokenToStore();
+		throw new HeldBack('The SocialHub access token is stored in the credential before this request is sent');
 	}
 	if (token !== '') headers.Authorization = token;
 	requestOptions.headers = headers;
@@ -117,10 +119,11 @@ export function authenticateRequest(
  * - After `authenticate` refused the request (another origin): nothing (no exchange, no write).
  * - Before a request `authenticate` has not seen: a token only for this package's own requests
  *   (see asOwnRequest); any other caller's request is seen by `authenticate` first.
- * - After `authenticate` held a request back so that n8n stores this process's token: that token.
- * - After `authenticate` held a legacy request back for want of a token: a token.
+ * - After `authenticate` held a request back (tokenHandover.ts) so that n8n stores this process's
+ *   token: that token; for want of a token: a token.
  * - After another node's request failed carrying a token: a new one only if SocialHub rejects that
- *   token (tokenCheck.ts), else nothing, so n8n shows the failure and sends nothing again.
+ *   token (tokenCheck.ts), else nothing, so n8n shows the failure (n8n's request helper, which
+ *   sends again after any 401, is stopped by `authenticate`: SocialHubResendRefused).
  * A token returned goes with its fingerprint, for n8n to store.
  */
 export async function renewToken(
@@ -135,7 +138,7 @@ export async function renewToken(
 	}
 	const renewed = async () => {
 		const accessToken = await getAccessToken(helpers, credentials);
-		handedToStore.set(accessToken, true);
+		markHanded(accessToken);
 		return { accessToken, tokenFingerprint: fingerprint };
 	};
 	const sent = sentWith.get(credentials);
@@ -144,7 +147,11 @@ export async function renewToken(
 		return await renewed();
 	}
 	if (needsToken.delete(credentials) || sent === '') return await renewed();
-	if (sent === undefined || (await tokenRejected(helpers, baseUrl, sent)) !== true) return {};
+	if (sent === undefined) return {};
+	if ((await tokenRejected(helpers, baseUrl, sent)) !== true) {
+		notRenewed.add(credentials);
+		return {};
+	}
 	markRejected(sent);
 	// When no token can be had either, the request's own error is what the user must see.
 	const fresh = await attemptAsync(renewed);

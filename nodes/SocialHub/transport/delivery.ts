@@ -16,6 +16,7 @@ import { asOwnRequest } from './authenticate';
 import { keysOf } from './baseUrl';
 import { transportOf, useTransport } from './requestOptions';
 import { getAccessToken, markRejected, renewRejectedToken, tokenFor } from './tokens';
+import { storeFailed } from './tokenHandover';
 import { tryToken, type Report } from './tokenProbe';
 import { judgeAnswer, judgeError, type Answer, type RequestNature, type Verdict } from './verdicts';
 
@@ -69,7 +70,7 @@ const signalOf = (verdict: Verdict): Signal => {
 };
 
 /** Sends the request once through the gate; the answer (any HTTP status) or the error, judged. */
-async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped'> {
+async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped' | 'again'> {
 	const { context, run, gate, requestData, credentials, label, nature } = sending;
 	let report: Report | undefined;
 	for (;;) {
@@ -109,6 +110,13 @@ async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped'> {
 		},
 	];
 	const sent = await attemptAsync(async () => await asOwnRequest(credentials, async () => await context.makeRoutingRequest(requestData)));
+	if ('failed' in sent && storeFailed(requestData.options)) {
+		// n8n could not store the token this request was held back for: it was never sent.
+		gate.leave(entered.value, 'neutral');
+		run.ownPlaces?.give();
+		report?.(false);
+		return 'again';
+	}
 	const timeout = requestData.options.timeout;
 	const verdict =
 		'failed' in sent || !answer
@@ -146,6 +154,7 @@ export async function deliver(sending: Sending): Promise<Delivered> {
 		if (run.signal?.aborted || (!run.continueOnFail && run.stopped)) return maybeApplied ?? notSent(sending.label);
 		const verdict = await attemptOnce(sending);
 		if (verdict === 'stopped') return maybeApplied ?? notSent(sending.label);
+		if (verdict === 'again') continue;
 		if (verdict.ok) return verdict;
 		if (verdict.tokenRejected) {
 			if (renewed) return { ok: false, kind: 'refused', failure: verdict.failure };

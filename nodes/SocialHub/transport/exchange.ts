@@ -113,6 +113,10 @@ export async function exchangeToken(
 		}),
 	);
 	if ('failed' in sent) {
+		// n8n's Allowed HTTP Request Domains refused the exchange: its own words say why.
+		const refusal = String((sent.failed as Error)?.message ?? '');
+		const said = refusal.search(/Domain not allowed/i);
+		if (said >= 0) throw new SocialHubAuthError(redact(refusal.slice(said), secrets), 'refused');
 		const why = networkFailure(sent.failed);
 		throw new SocialHubAuthError(
 			redact(

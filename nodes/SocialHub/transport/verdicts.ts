@@ -131,6 +131,10 @@ export function judgeError(error: unknown, label: string, nature: RequestNature,
 		return { ok: false, kind: cause.kind === 'throttled' ? 'throttled' : cause.kind === 'refused' ? 'refused' : 'notSent', retryAfterMs: cause.retryAfterMs, failure: { message: `${label} failed: ${cause.message}`, description: `${why}, so nothing was sent for this item.` } };
 	}
 	const text = `${cause.code ?? ''} ${cause.message ?? String(error)}`;
+	const origin = /The SocialHub API credential only authenticates requests to [^;]+; this request goes to \S+/.exec(text);
+	if (origin) {
+		return { ok: false, kind: 'refused', failure: { message: `${label} failed: ${origin[0]}`, description: "Nothing was sent: the credential's Base URL is not where this request goes (was the credential edited while the run was under way?)." } };
+	}
 	const reason = networkFailure(cause);
 	if (/EMFILE|ENFILE/i.test(text)) {
 		return { ok: false, kind: 'throttled', failure: { message: `${label} failed: could not open a connection to SocialHub (${reason})`, description: 'This machine ran out of file handles, so nothing was sent for this item. Lower the node\'s Options > Max Concurrent Requests, or raise the n8n process\'s open-file limit.' } };
