@@ -67,7 +67,7 @@ export class SocialHubApi implements ICredentialType {
 	/**
 	 * n8n calls this when the stored token is empty and after a failed request. It has no access
 	 * to the node's Request Options; the runner passes them along (proxy, Ignore SSL Issues,
-	 * Timeout). When and for whom it exchanges a token: transport/token.ts, `renewToken`.
+	 * Timeout). When and for whom it exchanges a token: transport/authenticate.ts, `renewToken`.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await renewToken(this.helpers, credentials);

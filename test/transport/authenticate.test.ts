@@ -5,67 +5,18 @@
  * sends the request again. Only a rejected token may lead there; a write SocialHub answered with
  * an error after applying it (HTTP 500/502, a timeout) must not be sent a second time.
  */
-import type { IDataObject, IExecuteFunctions, INode, INodeType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { CREDENTIAL_REF, CREDENTIAL_TYPE } from '../../harness/engine';
 import { useSandbox } from '../support/fixture';
+import { registerHttpRequest, runHttpRequest } from '../support/httpRequestNode';
 
 const ctx = useSandbox();
 
-/** What n8n's HTTP Request node 4.x does with a predefined credential (HttpRequestV3.node.ts: requestWithAuthentication). */
-class HttpRequestStandIn implements INodeType {
-	description = {
-		displayName: 'HTTP Request',
-		name: 'httpRequestStandIn',
-		group: ['transform'],
-		version: 1,
-		description: '',
-		defaults: { name: 'HTTP Request' },
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [
-			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
-			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
-			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
-		],
-	} as unknown as INodeType['description'];
+beforeEach(() => registerHttpRequest(ctx.engine));
 
-	async execute(this: IExecuteFunctions) {
-		const out = [];
-		for (let i = 0; i < this.getInputData().length; i++) {
-			const raw = this.getNodeParameter('body', i) as string;
-			const options = {
-				uri: this.getNodeParameter('url', i) as string,
-				method: this.getNodeParameter('method', i) as 'GET' | 'POST',
-				json: true,
-				...(raw ? { body: JSON.parse(raw) as IDataObject } : {}),
-			};
-			try {
-				const body = await this.helpers.requestWithAuthentication.call(this, CREDENTIAL_TYPE, options, undefined, i);
-				out.push({ json: body as IDataObject, pairedItem: { item: i } });
-			} catch (error) {
-				out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
-			}
-		}
-		return [out];
-	}
-}
-
-beforeEach(() => ctx.engine.registerNodeType('test.httpRequest', new HttpRequestStandIn()));
-
-async function httpRequest(path: string, method = 'GET', body?: IDataObject): Promise<IDataObject> {
-	const nodes: INode[] = [
-		{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'h', name: 'HTTP Request', type: 'test.httpRequest', typeVersion: 1, position: [200, 0],
-			parameters: { url: `${ctx.sandbox.url}${path}`, method, body: body ? JSON.stringify(body) : '' },
-			credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },
-		},
-	];
-	const connections = { Start: { main: [[{ node: 'HTTP Request', type: 'main' as const, index: 0 }]] } };
-	const run = await ctx.engine.runWorkflow({ nodes, connections });
-	return run.data.resultData.runData['HTTP Request'][0].data!.main[0]![0].json;
+async function httpRequest(path: string, method: 'GET' | 'POST' = 'GET', body?: IDataObject): Promise<IDataObject> {
+	const [json] = await runHttpRequest(ctx.engine, { url: `${ctx.sandbox.url}${path}`, method, body });
+	return json;
 }
 
 /** A first request, so that the credential holds an accepted token (as after any earlier run). */

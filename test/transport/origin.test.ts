@@ -7,48 +7,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IDataObject, IExecuteFunctions, INode, INodeType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { CREDENTIAL_REF, CREDENTIAL_TYPE } from '../../harness/engine';
 import { SANDBOX_APP_SECRET, useSandbox } from '../support/fixture';
+import { registerHttpRequest, runHttpRequest, type RequestHelper } from '../support/httpRequestNode';
 
 const ctx = useSandbox();
-
-/** What n8n's HTTP Request node does with a predefined credential: one request per item. */
-class HttpProbe implements INodeType {
-	description = {
-		displayName: 'HTTP Probe',
-		name: 'httpProbe',
-		group: ['transform'],
-		version: 1,
-		description: '',
-		defaults: { name: 'HTTP Probe' },
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [
-			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
-			{ displayName: 'Helper', name: 'helper', type: 'string', default: 'legacy' },
-		],
-	} as unknown as INodeType['description'];
-
-	async execute(this: IExecuteFunctions) {
-		const out = [];
-		for (let i = 0; i < this.getInputData().length; i++) {
-			const url = this.getNodeParameter('url', i) as string;
-			try {
-				const body =
-					this.getNodeParameter('helper', i) === 'legacy'
-						? await this.helpers.requestWithAuthentication.call(this, CREDENTIAL_TYPE, { uri: url, method: 'GET', json: true }, undefined, i)
-						: await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { url, method: 'GET', json: true });
-				out.push({ json: body as IDataObject, pairedItem: { item: i } });
-			} catch (error) {
-				out.push({ json: { error: (error as Error).message, description: (error as { description?: string }).description ?? null }, pairedItem: { item: i } });
-			}
-		}
-		return [out];
-	}
-}
 
 /** Another origin on this machine: records whatever reaches it. */
 const collector = { received: [] as Array<{ url?: string; authorization?: string }>, url: '', server: undefined as http.Server | undefined };
@@ -67,23 +31,13 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	collector.received.length = 0;
-	ctx.engine.registerNodeType('test.httpProbe', new HttpProbe());
+	registerHttpRequest(ctx.engine);
 });
 
 const sandboxPort = () => new URL(ctx.sandbox.url).port;
 
-async function probe(url: string, helper: 'legacy' | 'http', items: IDataObject[] = [{}]) {
-	const nodes: INode[] = [
-		{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'p', name: 'Probe', type: 'test.httpProbe', typeVersion: 1, position: [200, 0],
-			parameters: { url, helper }, credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },
-		},
-	];
-	const connections = { Start: { main: [[{ node: 'Probe', type: 'main' as const, index: 0 }]] } };
-	const run = await ctx.engine.runWorkflow({ nodes, connections }, { Start: items });
-	expect(run.data.resultData.error).toBeUndefined();
-	return run.data.resultData.runData.Probe[0].data!.main[0]!.map((item) => item.json);
+async function probe(url: string, helper: RequestHelper, items: IDataObject[] = [{}]) {
+	return await runHttpRequest(ctx.engine, { url, helper }, items);
 }
 
 /** Runs once against the Base URL, so the credential holds a token (as after a first real run). */

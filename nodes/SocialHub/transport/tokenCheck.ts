@@ -1,10 +1,8 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
-import { attempt, attemptAsync } from '../shared/attempt';
-import { decodeText, parseExactJson } from '../shared/exactJson';
-import { envelopeCode } from './envelope';
-import type { TokenResponse } from './exchange';
+import { attemptAsync } from '../shared/attempt';
 import { TOKEN_TIMEOUT_MS } from './exchange';
+import { judgeAnswer, type Answer } from './verdicts';
 
 /**
  * Whether SocialHub rejects `token`, asked with the cheapest read there is (the loyalty programs).
@@ -26,13 +24,9 @@ export async function tokenRejected(helpers: IHttpRequestHelper['helpers'], base
 				disableFollowRedirect: true,
 				maxRedirects: 0,
 				timeout: TOKEN_TIMEOUT_MS,
-			})) as TokenResponse,
+			})) as Answer,
 	);
 	if ('failed' in asked) return undefined;
-	const { statusCode = 200, headers = {}, body } = asked.value;
-	if (statusCode === 401) return true;
-	if (statusCode >= 300) return false;
-	const text = decodeText(body, headers['content-type']);
-	const parsed = attempt(() => parseExactJson(text));
-	return 'value' in parsed && envelopeCode(parsed.value) === '401';
+	const verdict = judgeAnswer(asked.value, 'Check the access token', { readOnly: true }, baseUrl);
+	return !verdict.ok && verdict.tokenRejected === true;
 }

@@ -1,11 +1,8 @@
 /**
- * Outside test: n8n's credential write (a database UPDATE in n8n; the harness's store) failing
- * once while authenticate.ts hands a renewed token to n8n to store. authenticate marks the token
- * "handed to store" before n8n has stored it (handedToStore.set happens before the write), so:
- * - the item whose request took the store path fails although nothing was wrong with it, and
- * - the renewed token is never offered for storing again in this process: the credential keeps
- *   the dead token, and every queue-mode worker / restart keeps sending it (401) and exchanging
- *   its own — what this change set out to end.
+ * The token hand-over to n8n's credential store (transport/tokenHandover.ts) when n8n's
+ * credential write (a database UPDATE in n8n; the harness's store) fails once: the request held
+ * back for it was never sent, so it goes anyway, and the token is offered again, so that the
+ * credential does not keep a dead token every queue-mode worker or restart would send.
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 

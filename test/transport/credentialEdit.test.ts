@@ -1,9 +1,9 @@
 /**
- * Outside test: the credential edited to another tenant (Base URL + keys) while a 600-item run
- * is under way, as a user switching the credential from UAT to production while a job runs.
- * Each request of the run reads the credential afresh (n8n's getCredentials per request), the
- * runner read it once. A's token must never reach B's Base URL, and the credential must never
- * end up holding a token with a fingerprint of other keys (a worker would send it to B).
+ * The credential edited to another tenant (Base URL + keys) while a 600-item run is under way, as
+ * a user switching it from UAT to production while a job runs. Each request reads the credential
+ * afresh (n8n's getCredentials per request); the runner read it once. A's token must never reach
+ * B's Base URL, and the credential must never hold a token with the fingerprint of other keys (a
+ * worker would send it to B).
  */
 import { SocialHubSandbox } from '../../sandbox/server';
 import { keysOf } from '../../nodes/SocialHub/transport/baseUrl';

@@ -1,11 +1,9 @@
 /**
- * Outside test of "a gate forgets a learnt pace/small window after 1 s idle with nothing in
- * flight, or after 30 s without a throttle" (flowControl.ts relax()). SocialHub's limits are a
- * tenant's contract: they persist. Every forgetting re-learns by bursting into the limit. Under a
- * per-second limit, the throttled requests themselves wait Retry-After (≥ 1 s) with nothing in
- * flight — exactly the idle condition — so the pace may be forgotten inside one run, again and
- * again. Harm: runs that fail (a request gives up after 30 throttles) or a flood of refused
- * requests against the customer's gateway (which may count them against the tenant).
+ * A gate forgets a learnt pace and window after 1 s with nothing in flight, or 30 s without a
+ * throttle (transport/flowControl.ts). SocialHub's limits usually persist, so every forgetting
+ * relearns by sending into the limit; within one run the throttled requests' own waits leave
+ * nothing in flight. Relearning must cost refused requests only: no run fails, nothing is applied
+ * twice, and far fewer refusals than items.
  */
 import { Gate } from '../../nodes/SocialHub/transport/flowControl';
 import { adjustParameters, useSandbox } from '../support/fixture';

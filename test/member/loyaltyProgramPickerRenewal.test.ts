@@ -1,7 +1,8 @@
 /**
- * Outside test of the Loyalty Program picker's new judging (methods/listSearch.ts): renew a
- * rejected token once, wait out 429 up to 3 times, read GBK. What the user sees in the editor's
- * "From List" dropdown when SocialHub misbehaves.
+ * The Loyalty Program picker (methods/listSearch.ts) when SocialHub misbehaves: a token before
+ * the request leaves, a rejected token renewed once, a failed renewal's reason shown, a rate
+ * limit waited out briefly (at most 2 waits of 5 s), GBK read. What the user sees in the
+ * editor's "From List" dropdown.
  */
 import { SANDBOX_APP_ID, adjustParameters, useSandbox } from '../support/fixture';
 
