@@ -6,6 +6,7 @@ import { asOwnRequest } from '../transport/authenticate';
 import { keysOf } from '../transport/baseUrl';
 import { CREDENTIAL_TYPE } from '../transport/constants';
 import { envelopeMessage } from '../transport/envelope';
+import { redact } from '../transport/redact';
 import { backoffMs } from '../transport/throttling';
 import { getAccessToken, renewRejectedToken, tokenFor } from '../transport/tokens';
 import { judgeAnswer, judgeError, type Answer, type Verdict } from '../transport/verdicts';
@@ -20,7 +21,8 @@ const MAX_WAIT_MS = 5_000;
  * The tenant's loyalty programs, for the Loyalty Program picker. Judged as the node's own
  * requests are (verdicts.ts): a rejected token (HTTP 401 or code 401) is renewed once, a rate
  * limit waited out (a few times, briefly: someone is looking at the picker), the answer read in
- * its charset. Throws NodeOperationError "Could not list the loyalty programs: <reason>".
+ * its charset. Throws NodeOperationError "Could not list the loyalty programs: <reason>", with the App
+ * Secret and every token redacted.
  */
 export async function searchLoyaltyPrograms(
 	this: ILoadOptionsFunctions,
@@ -64,11 +66,12 @@ export async function searchLoyaltyPrograms(
 			await sleep(Math.min(MAX_WAIT_MS, failed.retryAfterMs ?? backoffMs(throttled)));
 			continue;
 		}
-		throw new NodeOperationError(
-			this.getNode(),
-			`Could not list the loyalty programs: ${envelopeMessage(failed.failure.response) ?? failed.failure.message.replace(`${LABEL} failed: `, '')}`,
-			{ description: failed.failure.description },
-		);
+		// SocialHub's message may echo the request, the token included.
+		const secrets = [credentials.appSecret, credentials.accessToken, carried, tokenFor(credentials)];
+		const reason = envelopeMessage(failed.failure.response) ?? failed.failure.message.replace(`${LABEL} failed: `, '');
+		throw new NodeOperationError(this.getNode(), redact(`Could not list the loyalty programs: ${reason}`, secrets), {
+			description: redact(failed.failure.description, secrets),
+		});
 	}
 	const programs = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
 	const wanted = filter?.trim().toLowerCase();

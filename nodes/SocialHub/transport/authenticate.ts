@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOp
 import { attemptAsync } from '../shared/attempt';
 import { keysOf } from './baseUrl';
 import { foreignOrigin, type AuthenticatedRequest } from './origin';
-import { HeldBack, holdBackToStore, markHanded, noteAuthenticatedAgain } from './tokenHandover';
+import { HeldBack, handedRecently, holdBackToStore, markHanded, noteAuthenticatedAgain } from './tokenHandover';
 import { tokenRejected } from './tokenCheck';
 import { getAccessToken, markRejected, tokenFor } from './tokens';
 
@@ -73,6 +73,7 @@ export function authenticateRequest(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): IHttpRequestOptions {
+	noteAuthenticatedAgain(requestOptions);
 	const { baseUrl, fingerprint } = keysOf(credentials);
 	// A request sent again goes to the Base URL the credential holds now (it may have been edited).
 	if (baseSetHere.has(requestOptions)) delete requestOptions.baseURL;
@@ -81,7 +82,6 @@ export function authenticateRequest(
 		refusedFor.add(credentials);
 		throw new SocialHubOriginError(refusal);
 	}
-	noteAuthenticatedAgain(requestOptions);
 	if (notRenewed.delete(credentials)) {
 		// n8n's request helper sends a request again after any 401; the token was good, so the 401
 		// was SocialHub's answer to the request itself, which may have been applied.
@@ -97,9 +97,10 @@ export function authenticateRequest(
 		baseSetHere.add(requestOptions);
 	}
 	const token = tokenFor(credentials, fingerprint);
-	if (token === '' && (requestOptions as AuthenticatedRequest).uri !== undefined) {
-		// n8n's legacy request (the HTTP Request node) asks for a token after a failure and tries
-		// again: a request held back here gets one without ever going out tokenless.
+	if (token === '' && ((requestOptions as AuthenticatedRequest).uri !== undefined || ownRequests.has(fingerprint))) {
+		// n8n's request helpers ask for a token after a 401 and try again: a request held back here
+		// (the HTTP Request node's legacy one, or this package's own while its token is renewed) gets
+		// one without ever going out tokenless.
 		needsToken.add(credentials);
 		throw new HeldBack('No access token yet for the SocialHub API credential: it is obtained before the request is sent');
 	}
@@ -117,8 +118,10 @@ export function authenticateRequest(
  * The credential's `preAuthentication`. n8n calls it before a request when the stored token is
  * empty, and again after a failed request (an HTTP 401; for the legacy request any failure).
  * - After `authenticate` refused the request (another origin): nothing (no exchange, no write).
- * - Before a request `authenticate` has not seen: a token only for this package's own requests
- *   (see asOwnRequest); any other caller's request is seen by `authenticate` first.
+ * - Before a request `authenticate` has not seen, or one it held back for want of a token: for this
+ *   package's own requests (see asOwnRequest) the current token, or none for n8n to store when it
+ *   was handed to n8n a moment ago (tokenHandover.ts): the request then takes the current token
+ *   without a second write. Any other caller's request is seen by `authenticate` first.
  * - After `authenticate` held a request back (tokenHandover.ts) so that n8n stores this process's
  *   token: that token; for want of a token: a token.
  * - After another node's request failed carrying a token: a new one only if SocialHub rejects that
@@ -143,8 +146,12 @@ export async function renewToken(
 	};
 	const sent = sentWith.get(credentials);
 	if (ownRequests.has(fingerprint)) {
-		markRejected(sent);
-		return await renewed();
+		if (!needsToken.delete(credentials)) markRejected(sent);
+		const accessToken = await getAccessToken(helpers, credentials);
+		// Handed to n8n a moment ago (or its write failed): this request goes with it, not stored again.
+		if (handedRecently(accessToken)) return {};
+		markHanded(accessToken);
+		return { accessToken, tokenFingerprint: fingerprint };
 	}
 	if (needsToken.delete(credentials) || sent === '') return await renewed();
 	if (sent === undefined) return {};

@@ -11,12 +11,13 @@ import type { Failure, FailureKind, RequestData } from './errors';
 import type { Gate, Signal } from './flowControl';
 import { pause } from './places';
 import type { NodeRun } from './nodeRun';
+import type { RetrySettings } from './runOptions';
 import { backoffMs } from './throttling';
 import { asOwnRequest } from './authenticate';
 import { keysOf } from './baseUrl';
 import { transportOf, useTransport } from './requestOptions';
 import { getAccessToken, markRejected, renewRejectedToken, tokenFor } from './tokens';
-import { storeFailed } from './tokenHandover';
+import { beforeSending, failedBeforeAuthenticate, storeFailed } from './tokenHandover';
 import { tryToken, type Report } from './tokenProbe';
 import { judgeAnswer, judgeError, type Answer, type RequestNature, type Verdict } from './verdicts';
 
@@ -28,22 +29,7 @@ import { judgeAnswer, judgeError, type Answer, type RequestNature, type Verdict 
  * it is safe to repeat (a read, or a write with an Operation ID). Everything else is final.
  */
 
-/** The node's Retry On Fail settings, bounded as n8n bounds them (2–5 tries, 0–5,000 ms apart). */
-export interface RetrySettings {
-	on: boolean;
-	maxTries: number;
-	waitMs: number;
-}
-
-export function retrySettingsOf(node: { retryOnFail?: boolean; maxTries?: number; waitBetweenTries?: number }): RetrySettings {
-	return {
-		on: node.retryOnFail === true,
-		maxTries: Math.min(5, Math.max(2, Number(node.maxTries) || 3)),
-		waitMs: Math.min(5000, Math.max(0, Number(node.waitBetweenTries ?? 1000) || 0)),
-	};
-}
-
-/** How many throttled answers one request takes before it gives up, and for how long at most. */
+/** How many throttled answers one request takes before it gives up, and for how long at most from the first (ms). */
 const MAX_THROTTLED = 30;
 const THROTTLE_BUDGET_MS = 15 * 60_000;
 
@@ -70,7 +56,7 @@ const signalOf = (verdict: Verdict): Signal => {
 };
 
 /** Sends the request once through the gate; the answer (any HTTP status) or the error, judged. */
-async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped' | 'again'> {
+async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped' | { unsent: unknown }> {
 	const { context, run, gate, requestData, credentials, label, nature } = sending;
 	let report: Report | undefined;
 	for (;;) {
@@ -109,13 +95,15 @@ async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped' | 'aga
 			],
 		},
 	];
+	beforeSending(requestData.options);
+	const carried = tokenFor(credentials);
 	const sent = await attemptAsync(async () => await asOwnRequest(credentials, async () => await context.makeRoutingRequest(requestData)));
-	if ('failed' in sent && storeFailed(requestData.options)) {
-		// n8n could not store the token this request was held back for: it was never sent.
+	if ('failed' in sent && (storeFailed(requestData.options) || failedBeforeAuthenticate(requestData.options, carried))) {
+		// n8n failed before the request left (storing the token, for one): it was never sent.
 		gate.leave(entered.value, 'neutral');
 		run.ownPlaces?.give();
 		report?.(false);
-		return 'again';
+		return { unsent: sent.failed };
 	}
 	const timeout = requestData.options.timeout;
 	const verdict =
@@ -129,6 +117,16 @@ async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped' | 'aga
 	report?.(!(!verdict.ok && verdict.tokenRejected));
 	return verdict;
 }
+
+/** How many times one request renews a rejected token. */
+const MAX_RENEWALS = 3;
+/** How many times a request n8n failed to send (before it left) is tried again. */
+const MAX_UNSENT = 3;
+
+const unsentFailure = (label: string, error: unknown): Failure => ({
+	message: `${label} failed: ${error instanceof Error ? error.message : String(error)}`,
+	description: `n8n failed before the request left (for example while storing the credential's access token), ${MAX_UNSENT + 1} times: nothing was sent for this item.`,
+});
 
 const notSent = (label: string): Delivered => ({
 	ok: false,
@@ -145,21 +143,27 @@ export async function deliver(sending: Sending): Promise<Delivered> {
 	if (transport) useTransport(credentials, transport);
 	requestData.options.ignoreHttpStatusErrors = true;
 	requestData.options.encoding = 'arraybuffer';
-	const started = Date.now();
+	// The throttle budget counts from the first throttle: waiting for a turn in a long run is not throttling.
+	let throttledSince: number | undefined;
 	let tries = 0;
+	let unsent = 0;
 	let throttled = 0;
-	let renewed = false;
+	const renewedFor = new Set<string>();
 	let maybeApplied: Delivered | undefined;
 	for (;;) {
 		if (run.signal?.aborted || (!run.continueOnFail && run.stopped)) return maybeApplied ?? notSent(sending.label);
 		const verdict = await attemptOnce(sending);
 		if (verdict === 'stopped') return maybeApplied ?? notSent(sending.label);
-		if (verdict === 'again') continue;
+		if ('unsent' in verdict) {
+			if (++unsent <= MAX_UNSENT) continue;
+			return { ok: false, kind: 'notSent', failure: unsentFailure(sending.label, verdict.unsent) };
+		}
 		if (verdict.ok) return verdict;
 		if (verdict.tokenRejected) {
-			if (renewed) return { ok: false, kind: 'refused', failure: verdict.failure };
-			renewed = true;
+			// A token that dies again (a long wait for a turn) is renewed again; the same token twice is final.
 			const rejected = String(requestData.options.headers?.Authorization ?? '');
+			if (renewedFor.has(rejected) || renewedFor.size >= MAX_RENEWALS) return { ok: false, kind: 'refused', failure: verdict.failure };
+			renewedFor.add(rejected);
 			const renewal = await attemptAsync(async () => await renewRejectedToken(context.helpers, credentials, rejected));
 			if ('failed' in renewal) {
 				const judged = judgeError(renewal.failed, sending.label, nature, undefined);
@@ -171,10 +175,11 @@ export async function deliver(sending: Sending): Promise<Delivered> {
 		if (verdict.kind === 'unknown') maybeApplied = final;
 		if (verdict.kind === 'throttled') {
 			throttled++;
-			if (throttled >= MAX_THROTTLED || Date.now() - started > THROTTLE_BUDGET_MS) {
+			throttledSince ??= Date.now();
+			if (throttled >= MAX_THROTTLED || Date.now() - throttledSince > THROTTLE_BUDGET_MS) {
 				final.failure = {
 					...verdict.failure,
-					description: `${verdict.failure.description} SocialHub refused it ${throttled} times over ${Math.round((Date.now() - started) / 1000)} s; nothing was applied for this item. Lower Options > Max Concurrent Requests or space the items out with Request Options > Batching.`,
+					description: `${verdict.failure.description} SocialHub refused it ${throttled} times over ${Math.round((Date.now() - throttledSince) / 1000)} s; nothing was applied for this item. Lower Options > Max Concurrent Requests or space the items out with Request Options > Batching.`,
 				};
 				return maybeApplied ?? final;
 			}

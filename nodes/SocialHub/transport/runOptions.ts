@@ -6,8 +6,8 @@ import { MAX_PAGES, pagingTarget } from './paging';
 
 /**
  * The node's settings that steer the run rather than one request: Limit (lists) and Options >
- * Max Concurrent Requests. Checked while each item is prepared, so that a bad value refuses the
- * run before anything is sent; read as numbers by the runner.
+ * Max Concurrent Requests, checked while each item is prepared so that a bad value refuses the
+ * run before anything is sent and read as numbers by the runner; and n8n's Retry On Fail.
  */
 
 const LIMIT_RULE = { label: 'Limit', kind: 'integer' as const, min: 1, max: MAX_PAGES * 100 };
@@ -35,3 +35,17 @@ export function maxConcurrentOf(context: IExecuteSingleFunctions): number | unde
 	return cap === undefined || cap === null || cap === '' ? undefined : Number(cap);
 }
 
+/** The node's Retry On Fail settings, bounded as n8n bounds them (2–5 tries, 0–5,000 ms apart). */
+export interface RetrySettings {
+	on: boolean;
+	maxTries: number;
+	waitMs: number;
+}
+
+export function retrySettingsOf(node: { retryOnFail?: boolean; maxTries?: number; waitBetweenTries?: number }): RetrySettings {
+	return {
+		on: node.retryOnFail === true,
+		maxTries: Math.min(5, Math.max(2, Number(node.maxTries) || 3)),
+		waitMs: Math.min(5000, Math.max(0, Number(node.waitBetweenTries ?? 1000) || 0)),
+	};
+}

@@ -9,7 +9,7 @@ import type {
 import { attempt, attemptAsync } from '../shared/attempt';
 import type { OperationInfo, VersionBehaviour } from '../shared/operation';
 import { CREDENTIAL_TYPE } from './constants';
-import { deliver, retrySettingsOf, type Delivered, type Sending } from './delivery';
+import { deliver, type Delivered, type Sending } from './delivery';
 import { apiError, type Failure } from './errors';
 import { gateFor } from './flowControl';
 import { Places } from './places';
@@ -19,7 +19,7 @@ import { pagingTarget, readPages } from './paging';
 import { operationIdOf } from './prepare';
 import { inRunOf, refusedRun } from './runSummary';
 import { keysOf } from './baseUrl';
-import { limitOf, maxConcurrentOf } from './runOptions';
+import { limitOf, maxConcurrentOf, retrySettingsOf } from './runOptions';
 
 /**
  * Every request of the node runs through here: n8n's declarative engine hands each item's whole

@@ -20,24 +20,63 @@ export class HeldBack extends Error {
 	}
 }
 
-/** Tokens handed to n8n to store (or being handed): one request per token takes that way. */
-const handedToStore = new ProcessCache<string, true>('tokens handed to n8n to store', 1000);
+/**
+ * Tokens handed to n8n to store: when (ms epoch), and how many of n8n's writes of it failed. A
+ * hand-over is not repeated within REOFFER_MS (requests that read the credential before n8n's
+ * write would each store it again), except once at once after a first failed write (a passing
+ * database hiccup); after that, a credential that still holds another token is offered this one
+ * again: n8n's write may have failed, or the credential is a second one with the same keys.
+ */
+const handedToStore = new ProcessCache<string, { at: number; failures: number }>('tokens handed to n8n to store', 1000);
+const REOFFER_MS = 10_000;
 /** Request options held back to store a token, with the token: authenticated again = stored. */
 const storing = new WeakMap<object, string>();
 /** Request options whose token n8n failed to store: they go with the token as it is. */
 const storeSkipped = new WeakSet<object>();
+/** Request options that reached `authenticate` since their last sending began. */
+const reached = new WeakSet<object>();
 
 /** Remembers that `token` went to n8n to be stored (preAuthentication returned it). */
 export function markHanded(token: string): void {
-	handedToStore.set(token, true);
+	handedToStore.set(token, { at: Date.now(), failures: handedToStore.get(token)?.failures ?? 0 });
+}
+
+/** n8n failed to store `token`: offered again at once the first time, else after REOFFER_MS. */
+function storeOfFailed(token: string): void {
+	const failures = (handedToStore.get(token)?.failures ?? 0) + 1;
+	handedToStore.set(token, { at: failures === 1 ? 0 : Date.now(), failures });
+}
+
+/** Whether `token` was handed to n8n to store less than REOFFER_MS ago. */
+export function handedRecently(token: string): boolean {
+	const handed = handedToStore.get(token);
+	return handed !== undefined && Date.now() - handed.at < REOFFER_MS;
+}
+
+/** Called before a request of this package is sent (again): it has not reached `authenticate` yet. */
+export function beforeSending(requestOptions: object): void {
+	reached.delete(requestOptions);
 }
 
 /**
- * Called as `authenticate` starts: a request held back to store a token that comes back was
+ * Called as `authenticate` starts: the request reached it (n8n's preAuthentication, and its
+ * credential write, are behind it), and a request held back to store a token that comes back was
  * authenticated again by n8n, after the store succeeded.
  */
 export function noteAuthenticatedAgain(requestOptions: object): void {
+	reached.add(requestOptions);
 	storing.delete(requestOptions);
+}
+
+/**
+ * After a request of this package failed: whether it failed before `authenticate` saw it, so it was
+ * never sent (n8n's preAuthentication or its credential write failed). The token it carried counts
+ * as not stored (see handedToStore).
+ */
+export function failedBeforeAuthenticate(requestOptions: object, token: string): boolean {
+	if (reached.has(requestOptions)) return false;
+	if (token !== '') storeOfFailed(token);
+	return true;
 }
 
 /**
@@ -45,22 +84,22 @@ export function noteAuthenticatedAgain(requestOptions: object): void {
  * that is not the `stored` one); if so, it is marked as the request that stores it.
  */
 export function holdBackToStore(token: string, stored: unknown, requestOptions: object): boolean {
-	if (token === '' || token === stored || handedToStore.has(token) || storeSkipped.has(requestOptions)) return false;
-	handedToStore.set(token, true);
+	if (token === '' || token === stored || handedRecently(token) || storeSkipped.has(requestOptions)) return false;
+	markHanded(token);
 	storing.set(requestOptions, token);
 	return true;
 }
 
 /**
  * After a request failed: whether it failed because n8n could not store the token it was held
- * back for (n8n never sent it). Then the token is offered to the next request again, and this
- * request goes with the token without storing it.
+ * back for (n8n never sent it). Then this request goes with the token without storing it, and the
+ * token counts as not stored (see handedToStore).
  */
 export function storeFailed(requestOptions: object): boolean {
 	const token = storing.get(requestOptions);
 	if (token === undefined) return false;
 	storing.delete(requestOptions);
-	handedToStore.delete(token);
+	storeOfFailed(token);
 	storeSkipped.add(requestOptions);
 	return true;
 }
