@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOp
 import { attemptAsync } from '../shared/attempt';
 import { keysOf } from './baseUrl';
 import { foreignOrigin, type AuthenticatedRequest } from './origin';
-import { HeldBack, handedRecently, holdBackToStore, markHanded, noteAuthenticatedAgain } from './tokenHandover';
+import { HeldBack, handedRecently, holdBackToStore, markAuthenticated, markHanded, noteAuthenticatedAgain } from './tokenHandover';
 import { tokenRejected } from './tokenCheck';
 import { getAccessToken, markRejected, tokenFor } from './tokens';
 
@@ -97,10 +97,9 @@ export function authenticateRequest(
 		baseSetHere.add(requestOptions);
 	}
 	const token = tokenFor(credentials, fingerprint);
-	if (token === '' && ((requestOptions as AuthenticatedRequest).uri !== undefined || ownRequests.has(fingerprint))) {
-		// n8n's request helpers ask for a token after a 401 and try again: a request held back here
-		// (the HTTP Request node's legacy one, or this package's own while its token is renewed) gets
-		// one without ever going out tokenless.
+	if (token === '' && (requestOptions as AuthenticatedRequest).uri !== undefined) {
+		// n8n's legacy request (the HTTP Request node) asks for a token after a failure and tries
+		// again: a request held back here gets one without ever going out tokenless.
 		needsToken.add(credentials);
 		throw new HeldBack('No access token yet for the SocialHub API credential: it is obtained before the request is sent');
 	}
@@ -111,6 +110,7 @@ export function authenticateRequest(
 	if (token !== '') headers.Authorization = token;
 	requestOptions.headers = headers;
 	sentWith.set(credentials, token);
+	markAuthenticated(requestOptions);
 	return requestOptions;
 }
 

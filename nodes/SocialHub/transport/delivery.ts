@@ -18,7 +18,7 @@ import { keysOf } from './baseUrl';
 import { transportOf, useTransport } from './requestOptions';
 import { getAccessToken, markRejected, renewRejectedToken, tokenFor } from './tokens';
 import { beforeSending, failedBeforeAuthenticate, storeFailed } from './tokenHandover';
-import { tryToken, type Report } from './tokenProbe';
+import { tryToken, wasAccepted, type Report } from './tokenProbe';
 import { judgeAnswer, judgeError, type Answer, type RequestNature, type Verdict } from './verdicts';
 
 /**
@@ -98,7 +98,8 @@ async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped' | { un
 	beforeSending(requestData.options);
 	const carried = tokenFor(credentials);
 	const sent = await attemptAsync(async () => await asOwnRequest(credentials, async () => await context.makeRoutingRequest(requestData)));
-	if ('failed' in sent && (storeFailed(requestData.options) || failedBeforeAuthenticate(requestData.options, carried))) {
+	const refused = 'failed' in sent && isRefusal(judgeError(sent.failed, label, nature, undefined));
+	if ('failed' in sent && !refused && (storeFailed(requestData.options) || failedBeforeAuthenticate(requestData.options, carried))) {
 		// n8n failed before the request left (storing the token, for one): it was never sent.
 		gate.leave(entered.value, 'neutral');
 		run.ownPlaces?.give();
@@ -117,6 +118,9 @@ async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped' | { un
 	report?.(!(!verdict.ok && verdict.tokenRejected));
 	return verdict;
 }
+
+/** A refusal before sending (another origin, a re-send refused) is judged as such, not tried again. */
+const isRefusal = (verdict: Verdict) => !verdict.ok && !verdict.tokenRejected && verdict.kind === 'refused';
 
 /** How many times one request renews a rejected token. */
 const MAX_RENEWALS = 3;
@@ -149,6 +153,7 @@ export async function deliver(sending: Sending): Promise<Delivered> {
 	let unsent = 0;
 	let throttled = 0;
 	const renewedFor = new Set<string>();
+	let tokenless = 0;
 	let maybeApplied: Delivered | undefined;
 	for (;;) {
 		if (run.signal?.aborted || (!run.continueOnFail && run.stopped)) return maybeApplied ?? notSent(sending.label);
@@ -160,9 +165,13 @@ export async function deliver(sending: Sending): Promise<Delivered> {
 		}
 		if (verdict.ok) return verdict;
 		if (verdict.tokenRejected) {
-			// A token that dies again (a long wait for a turn) is renewed again; the same token twice is final.
+			// Renewed once; again only for a token that worked and died since (a long wait for a turn),
+			// never for one SocialHub never accepted (keys or app refused: a token call per request).
 			const rejected = String(requestData.options.headers?.Authorization ?? '');
-			if (renewedFor.has(rejected) || renewedFor.size >= MAX_RENEWALS) return { ok: false, kind: 'refused', failure: verdict.failure };
+			// Sent without a token while another request renewed it: it gets the new one, no renewal of its own.
+			if (rejected === '' && ++tokenless <= MAX_RENEWALS) continue;
+			const again = renewedFor.size === 0 || (!renewedFor.has(rejected) && wasAccepted(rejected) && renewedFor.size < MAX_RENEWALS);
+			if (!again) return { ok: false, kind: 'refused', failure: verdict.failure };
 			renewedFor.add(rejected);
 			const renewal = await attemptAsync(async () => await renewRejectedToken(context.helpers, credentials, rejected));
 			if ('failed' in renewal) {

@@ -161,7 +161,8 @@ export async function exchangeToken(
 		fail(`SocialHub refused the token request (HTTP ${status})${said ? `: ${said}` : ''}. Check the Base URL.`);
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		const text = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim().slice(0, 80) : JSON.stringify(body) ?? '';
+		// Redacted before it is cut short: a cut-off secret no longer matches any of its forms.
+		const text = typeof body === 'string' ? redact(body.replace(/\s+/g, ' ').trim(), secrets).slice(0, 80) : JSON.stringify(body) ?? '';
 		fail(
 			`SocialHub's token endpoint at ${at} did not answer with SocialHub's JSON (HTTP ${status}: ${text || 'empty'}). Check the Base URL.`,
 		);

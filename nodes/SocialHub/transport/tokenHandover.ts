@@ -33,8 +33,8 @@ const REOFFER_MS = 10_000;
 const storing = new WeakMap<object, string>();
 /** Request options whose token n8n failed to store: they go with the token as it is. */
 const storeSkipped = new WeakSet<object>();
-/** Request options that reached `authenticate` since their last sending began. */
-const reached = new WeakSet<object>();
+/** Request options `authenticate` let go (with a token) since their last sending began. */
+const authenticated = new WeakSet<object>();
 
 /** Remembers that `token` went to n8n to be stored (preAuthentication returned it). */
 export function markHanded(token: string): void {
@@ -53,28 +53,31 @@ export function handedRecently(token: string): boolean {
 	return handed !== undefined && Date.now() - handed.at < REOFFER_MS;
 }
 
-/** Called before a request of this package is sent (again): it has not reached `authenticate` yet. */
+/** Called before a request of this package is sent (again): `authenticate` has not let it go yet. */
 export function beforeSending(requestOptions: object): void {
-	reached.delete(requestOptions);
+	authenticated.delete(requestOptions);
+}
+
+/** Called as `authenticate` lets a request go: only then can n8n send it. */
+export function markAuthenticated(requestOptions: object): void {
+	authenticated.add(requestOptions);
 }
 
 /**
- * Called as `authenticate` starts: the request reached it (n8n's preAuthentication, and its
- * credential write, are behind it), and a request held back to store a token that comes back was
+ * Called as `authenticate` starts: a request held back to store a token that comes back was
  * authenticated again by n8n, after the store succeeded.
  */
 export function noteAuthenticatedAgain(requestOptions: object): void {
-	reached.add(requestOptions);
 	storing.delete(requestOptions);
 }
 
 /**
- * After a request of this package failed: whether it failed before `authenticate` saw it, so it was
- * never sent (n8n's preAuthentication or its credential write failed). The token it carried counts
- * as not stored (see handedToStore).
+ * After a request of this package failed: whether it failed before `authenticate` let it go, so it
+ * was never sent (n8n's preAuthentication or its credential write failed, also after a request
+ * held back). The token it carried counts as not stored (see handedToStore).
  */
 export function failedBeforeAuthenticate(requestOptions: object, token: string): boolean {
-	if (reached.has(requestOptions)) return false;
+	if (authenticated.has(requestOptions)) return false;
 	if (token !== '') storeOfFailed(token);
 	return true;
 }

@@ -10,6 +10,11 @@ import { ProcessCache } from '../shared/processState';
 const accepted = new ProcessCache<string, true>('tokens seen accepted', 1000);
 const trials = new Map<string, Promise<void>>();
 
+/** Whether SocialHub accepted `token` for a request of this process. */
+export function wasAccepted(token: string): boolean {
+	return accepted.has(token);
+}
+
 /** The verdict on the request that tried a token first: `true` when SocialHub accepted the token. */
 export type Report = (tokenAccepted: boolean) => void;
 
