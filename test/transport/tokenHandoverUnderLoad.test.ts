@@ -3,9 +3,10 @@
  * authenticate.ts) under load. Every adjustment applied exactly once and never sent again once
  * applied (the sandbox's `duplicates`), few token calls and credential writes (≈ one per token).
  */
-import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, NODE_TYPE } from '../../harness/engine';
+import { failTokenWrites } from '../support/credentialWrites';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters, useSandbox } from '../support/fixture';
 
 const ctx = useSandbox();
@@ -25,16 +26,7 @@ function expectAppliedOnceNoRepeat(count: number) {
 
 /** Token writes the credential store attempted (successful or not). */
 function countTokenWrites(fail: (attempt: number) => boolean, delayMs = 0) {
-	const store = ctx.engine.credentials.store;
-	const set = store.set.bind(store);
-	let attempts = 0;
-	store.set = (key: string, value: ICredentialDataDecryptedObject) => {
-		if (typeof value.accessToken === 'string' && value.accessToken !== '' && value.accessToken !== store.get(key)?.accessToken) {
-			attempts++;
-			if (fail(attempts)) throw new Error('SQLITE_BUSY: database is locked');
-		}
-		return set(key, value);
-	};
+	const attempts = failTokenWrites(ctx.engine, fail);
 	if (delayMs > 0) {
 		// A slow database: n8n's write (here: the harness's preAuthentication) takes delayMs.
 		const helper = ctx.engine.credentials as unknown as { preAuthentication: (...args: unknown[]) => Promise<unknown> };
@@ -45,7 +37,7 @@ function countTokenWrites(fail: (attempt: number) => boolean, delayMs = 0) {
 			return out;
 		};
 	}
-	return () => attempts;
+	return attempts;
 }
 
 it('cold (empty stored token), 1,000 items at once: 1 token call, ≤ 2 credential writes, all applied once', async () => {

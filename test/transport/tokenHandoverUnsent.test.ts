@@ -2,8 +2,8 @@
  * "A request n8n fails before it reaches authenticate is never sent" and
  * the token hand-over, attacked at run level (engine: n8n-core's WorkflowExecute + RoutingNode).
  */
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { failTokenWrites } from '../support/credentialWrites';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, adjustParameters, useSandbox } from '../support/fixture';
 
 const ctx = useSandbox();
@@ -26,19 +26,7 @@ afterEach(() => {
 	ctx.sandbox.setLimits(null);
 });
 
-function failWrites(fail: (attempt: number) => boolean) {
-	const store = ctx.engine.credentials.store;
-	const set = store.set.bind(store);
-	let attempts = 0;
-	store.set = (key: string, value: ICredentialDataDecryptedObject) => {
-		if (typeof value.accessToken === 'string' && value.accessToken !== '' && value.accessToken !== store.get(key)?.accessToken) {
-			attempts++;
-			if (fail(attempts)) throw new Error('SQLITE_BUSY: database is locked');
-		}
-		return set(key, value);
-	};
-	return () => attempts;
-}
+const failWrites = (fail: (attempt: number) => boolean) => failTokenWrites(ctx.engine, fail);
 
 /** Customers SocialHub created, per mobile phone (a 401-answered request created nothing). */
 function createdPerPhone() {
