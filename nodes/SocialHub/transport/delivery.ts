@@ -17,7 +17,7 @@ import { asOwnRequest } from './authenticate';
 import { keysOf } from './baseUrl';
 import { transportOf, useTransport } from './requestOptions';
 import { getAccessToken, markRejected, renewRejectedToken, tokenFor } from './tokens';
-import { beforeSending, failedBeforeAuthenticate, storeFailed } from './tokenHandover';
+import { beforeSending, failedBeforeAuthenticate } from './tokenHandover';
 import { tryToken, wasAccepted, type Report } from './tokenProbe';
 import { judgeAnswer, judgeError, type Answer, type RequestNature, type Verdict } from './verdicts';
 
@@ -98,19 +98,18 @@ async function attemptOnce(sending: Sending): Promise<Verdict | 'stopped' | { un
 	beforeSending(requestData.options);
 	const carried = tokenFor(credentials);
 	const sent = await attemptAsync(async () => await asOwnRequest(credentials, async () => await context.makeRoutingRequest(requestData)));
-	const refused = 'failed' in sent && isRefusal(judgeError(sent.failed, label, nature, undefined));
-	if ('failed' in sent && !refused && (storeFailed(requestData.options) || failedBeforeAuthenticate(requestData.options, carried))) {
+	const timeout = requestData.options.timeout;
+	const verdict =
+		'failed' in sent || !answer
+			? judgeError('failed' in sent ? sent.failed : new Error('no answer'), label, nature, timeout)
+			: judgeAnswer(answer, label, nature, keysOf(credentials).baseUrl);
+	if ('failed' in sent && !isRefusal(verdict) && failedBeforeAuthenticate(requestData.options, carried)) {
 		// n8n failed before the request left (storing the token, for one): it was never sent.
 		gate.leave(entered.value, 'neutral');
 		run.ownPlaces?.give();
 		report?.(false);
 		return { unsent: sent.failed };
 	}
-	const timeout = requestData.options.timeout;
-	const verdict =
-		'failed' in sent || !answer
-			? judgeError('failed' in sent ? sent.failed : new Error('no answer'), label, nature, timeout)
-			: judgeAnswer(answer, label, nature, keysOf(credentials).baseUrl);
 	gate.leave(entered.value, signalOf(verdict));
 	run.ownPlaces?.give();
 	// Marked before the waiting requests hear of it, so that none of them sends it again.

@@ -74,10 +74,17 @@ export function noteAuthenticatedAgain(requestOptions: object): void {
 /**
  * After a request of this package failed: whether it failed before `authenticate` let it go, so it
  * was never sent (n8n's preAuthentication or its credential write failed, also after a request
- * held back). The token it carried counts as not stored (see handedToStore).
+ * held back). A request held back to store a token goes next time with the token without storing
+ * it; the token (that one, or the one it carried) counts as not stored (see handedToStore).
  */
-export function failedBeforeAuthenticate(requestOptions: object, token: string): boolean {
+export function failedBeforeAuthenticate(requestOptions: object, carried: string): boolean {
 	if (authenticated.has(requestOptions)) return false;
+	const held = storing.get(requestOptions);
+	if (held !== undefined) {
+		storing.delete(requestOptions);
+		storeSkipped.add(requestOptions);
+	}
+	const token = held ?? carried;
 	if (token !== '') storeOfFailed(token);
 	return true;
 }
@@ -90,19 +97,5 @@ export function holdBackToStore(token: string, stored: unknown, requestOptions: 
 	if (token === '' || token === stored || handedRecently(token) || storeSkipped.has(requestOptions)) return false;
 	markHanded(token);
 	storing.set(requestOptions, token);
-	return true;
-}
-
-/**
- * After a request failed: whether it failed because n8n could not store the token it was held
- * back for (n8n never sent it). Then this request goes with the token without storing it, and the
- * token counts as not stored (see handedToStore).
- */
-export function storeFailed(requestOptions: object): boolean {
-	const token = storing.get(requestOptions);
-	if (token === undefined) return false;
-	storing.delete(requestOptions);
-	storeOfFailed(token);
-	storeSkipped.add(requestOptions);
 	return true;
 }
